@@ -1,0 +1,415 @@
+//! The question bank: serde types, a lenient parser and validation.
+//!
+//! `questions.json` is data a site owner may replace by hand, so loading never fails for one bad
+//! question: every problem is reported with the offending id and field, and every valid question
+//! is still usable. Only a file that is not a bank at all (not JSON, unknown schema version, no
+//! categories) is a fatal [`BankError`].
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::HashSet;
+use std::fmt;
+
+/// The schema version this build understands.
+pub const BANK_VERSION: u64 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Bank {
+    pub version: u64,
+    #[serde(default)]
+    pub title: String,
+    /// The prep must-dos shown on the home screen.
+    #[serde(default)]
+    pub prep: Vec<Tip>,
+    pub categories: Vec<Category>,
+    pub questions: Vec<Question>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Tip {
+    pub title: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Category {
+    pub slug: String,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Difficulty {
+    Junior,
+    Mid,
+    Senior,
+}
+
+impl Difficulty {
+    pub fn label(self) -> &'static str {
+        match self {
+            Difficulty::Junior => "Junior",
+            Difficulty::Mid => "Mid-level",
+            Difficulty::Senior => "Senior",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Question {
+    pub id: String,
+    pub category: String,
+    pub prompt: String,
+    pub difficulty: Difficulty,
+    /// Markdown; rendered by [`crate::markdown`], never trusted as HTML.
+    pub answer: String,
+    #[serde(default)]
+    pub key_points: Vec<String>,
+    #[serde(default)]
+    pub follow_ups: Vec<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub challenge: Option<Challenge>,
+}
+
+/// Extra material carried by a live-coding challenge.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Challenge {
+    /// Markdown.
+    pub approach: String,
+    /// Python source of the reference solution.
+    pub solution: String,
+    pub time_complexity: String,
+    pub space_complexity: String,
+    #[serde(default)]
+    pub edge_cases: Vec<String>,
+    /// Python source: asserts run against the solution.
+    pub tests: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sample_file: Option<SampleFile>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SampleFile {
+    pub name: String,
+    pub content: String,
+}
+
+/// A problem with one entry of the bank: shown on screen, the entry is skipped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The question id, or a position such as `questions[3]` when the id itself is unusable.
+    pub id: String,
+    pub field: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} · {}: {}", self.id, self.field, self.message)
+    }
+}
+
+/// The bank cannot be used at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BankError {
+    NotJson(String),
+    NotAnObject,
+    UnknownVersion(String),
+    NoCategories,
+}
+
+impl fmt::Display for BankError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BankError::NotJson(e) => write!(f, "the question bank is not valid JSON ({e})"),
+            BankError::NotAnObject => write!(f, "the question bank is not a JSON object"),
+            BankError::UnknownVersion(v) => write!(
+                f,
+                "the question bank has schema version {v}; this PyPrep understands version {BANK_VERSION}"
+            ),
+            BankError::NoCategories => {
+                write!(f, "the question bank has no usable \"categories\" list")
+            }
+        }
+    }
+}
+
+/// A parsed bank: only valid entries, plus what was wrong with the others.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    pub bank: Bank,
+    pub problems: Vec<Problem>,
+}
+
+/// A slug or id: lowercase ASCII letters, digits and `-`, starting with a letter or digit.
+pub fn is_valid_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 64
+        && !s.starts_with('-')
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+fn str_field<'a>(v: &'a Value, field: &str) -> Option<&'a str> {
+    v.get(field).and_then(Value::as_str)
+}
+
+/// Parses and validates a bank. Never panics, whatever the input.
+pub fn parse(text: &str) -> Result<Loaded, BankError> {
+    let root: Value = serde_json::from_str(text).map_err(|e| BankError::NotJson(e.to_string()))?;
+    let obj = root.as_object().ok_or(BankError::NotAnObject)?;
+    match obj.get("version") {
+        Some(v) if v.as_u64() == Some(BANK_VERSION) => {}
+        Some(v) => return Err(BankError::UnknownVersion(v.to_string())),
+        None => return Err(BankError::UnknownVersion("(missing)".into())),
+    }
+    let mut problems = Vec::new();
+
+    let mut categories: Vec<Category> = Vec::new();
+    let raw_categories = obj
+        .get("categories")
+        .and_then(Value::as_array)
+        .ok_or(BankError::NoCategories)?;
+    for (i, raw) in raw_categories.iter().enumerate() {
+        let at = str_field(raw, "slug")
+            .map(str::to_owned)
+            .unwrap_or_else(|| format!("categories[{i}]"));
+        match serde_json::from_value::<Category>(raw.clone()) {
+            Err(e) => problems.push(Problem {
+                id: at,
+                field: "category".into(),
+                message: e.to_string(),
+            }),
+            Ok(c) if !is_valid_slug(&c.slug) => problems.push(Problem {
+                id: at,
+                field: "slug".into(),
+                message: "must be lowercase letters, digits and '-'".into(),
+            }),
+            Ok(c) if categories.iter().any(|k| k.slug == c.slug) => problems.push(Problem {
+                id: at,
+                field: "slug".into(),
+                message: "duplicate category slug; the first one is kept".into(),
+            }),
+            Ok(c) if c.title.trim().is_empty() => problems.push(Problem {
+                id: at,
+                field: "title".into(),
+                message: "is empty".into(),
+            }),
+            Ok(c) => categories.push(c),
+        }
+    }
+    if categories.is_empty() {
+        return Err(BankError::NoCategories);
+    }
+
+    let prep = obj
+        .get("prep")
+        .and_then(|p| serde_json::from_value::<Vec<Tip>>(p.clone()).ok())
+        .unwrap_or_default();
+    let title = obj
+        .get("title")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_owned();
+
+    let mut questions: Vec<Question> = Vec::new();
+    let mut seen_ids = HashSet::new();
+    let raw_questions = match obj.get("questions") {
+        Some(Value::Array(a)) => a.as_slice(),
+        _ => {
+            problems.push(Problem {
+                id: "questions".into(),
+                field: "questions".into(),
+                message: "missing or not a list".into(),
+            });
+            &[]
+        }
+    };
+    for (i, raw) in raw_questions.iter().enumerate() {
+        let id = match str_field(raw, "id") {
+            Some(id) if is_valid_slug(id) => id.to_owned(),
+            Some(_) => {
+                problems.push(Problem {
+                    id: format!("questions[{i}]"),
+                    field: "id".into(),
+                    message: "must be lowercase letters, digits and '-'".into(),
+                });
+                continue;
+            }
+            None => {
+                problems.push(Problem {
+                    id: format!("questions[{i}]"),
+                    field: "id".into(),
+                    message: "missing".into(),
+                });
+                continue;
+            }
+        };
+        let problem = |field: &str, message: &str| Problem {
+            id: id.clone(),
+            field: field.into(),
+            message: message.into(),
+        };
+        if !seen_ids.insert(id.clone()) {
+            problems.push(problem("id", "duplicate id; the first one is kept"));
+            continue;
+        }
+        let missing = ["category", "prompt", "answer"]
+            .into_iter()
+            .find(|f| str_field(raw, f).is_none_or(|s| s.trim().is_empty()));
+        if let Some(field) = missing {
+            problems.push(problem(field, "missing or empty"));
+            continue;
+        }
+        let q = match serde_json::from_value::<Question>(raw.clone()) {
+            Ok(q) => q,
+            Err(e) => {
+                problems.push(problem("question", &e.to_string()));
+                continue;
+            }
+        };
+        if !categories.iter().any(|c| c.slug == q.category) {
+            problems.push(problem(
+                "category",
+                &format!("unknown category \"{}\"", q.category),
+            ));
+            continue;
+        }
+        questions.push(q);
+    }
+    Ok(Loaded {
+        bank: Bank {
+            version: BANK_VERSION,
+            title,
+            prep,
+            categories,
+            questions,
+        },
+        problems,
+    })
+}
+
+impl Bank {
+    pub fn category(&self, slug: &str) -> Option<&Category> {
+        self.categories.iter().find(|c| c.slug == slug)
+    }
+
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+
+    /// Questions of the given categories, in bank order.
+    pub fn questions_in<'a>(&'a self, slugs: &'a [String]) -> impl Iterator<Item = &'a Question> {
+        self.questions
+            .iter()
+            .filter(move |q| slugs.iter().any(|s| *s == q.category))
+    }
+
+    pub fn count_in(&self, slug: &str) -> usize {
+        self.questions.iter().filter(|q| q.category == slug).count()
+    }
+
+    /// Every category slug in bank order.
+    pub fn slugs(&self) -> Vec<String> {
+        self.categories.iter().map(|c| c.slug.clone()).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn question(id: &str, cat: &str) -> Value {
+        json!({"id": id, "category": cat, "prompt": "Why?", "difficulty": "mid",
+               "answer": "Because.", "key_points": ["a", "b", "c"]})
+    }
+
+    fn bank(questions: Vec<Value>) -> String {
+        json!({"version": 1, "categories": [{"slug": "core", "title": "Core"}],
+               "questions": questions})
+        .to_string()
+    }
+
+    #[test]
+    fn valid_bank_loads_without_problems() {
+        let loaded = parse(&bank(vec![question("a", "core"), question("b", "core")])).unwrap();
+        assert_eq!(loaded.bank.questions.len(), 2);
+        assert!(loaded.problems.is_empty());
+        assert_eq!(loaded.bank.count_in("core"), 2);
+    }
+
+    #[test]
+    fn bad_questions_are_reported_and_good_ones_kept() {
+        let mut no_answer = question("c", "core");
+        no_answer["answer"] = json!("  ");
+        let mut bad_difficulty = question("d", "core");
+        bad_difficulty["difficulty"] = json!("wizard");
+        let loaded = parse(&bank(vec![
+            question("a", "core"),
+            question("a", "core"),
+            question("b", "nope"),
+            no_answer,
+            bad_difficulty,
+            json!({"prompt": "no id"}),
+            json!("not an object"),
+            question("Bad Id", "core"),
+        ]))
+        .unwrap();
+        assert_eq!(
+            loaded
+                .bank
+                .questions
+                .iter()
+                .map(|q| q.id.as_str())
+                .collect::<Vec<_>>(),
+            ["a"]
+        );
+        let fields: Vec<(&str, &str)> = loaded
+            .problems
+            .iter()
+            .map(|p| (p.id.as_str(), p.field.as_str()))
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                ("a", "id"),
+                ("b", "category"),
+                ("c", "answer"),
+                ("d", "question"),
+                ("questions[5]", "id"),
+                ("questions[6]", "id"),
+                ("questions[7]", "id"),
+            ]
+        );
+        assert!(loaded.problems[1].message.contains("nope"));
+    }
+
+    #[test]
+    fn fatal_errors() {
+        assert!(matches!(parse("nope"), Err(BankError::NotJson(_))));
+        assert_eq!(parse("[]"), Err(BankError::NotAnObject));
+        assert!(matches!(
+            parse(r#"{"version": 2, "categories": []}"#),
+            Err(BankError::UnknownVersion(v)) if v == "2"
+        ));
+        assert_eq!(
+            parse(r#"{"version": 1, "categories": []}"#),
+            Err(BankError::NoCategories)
+        );
+    }
+
+    #[test]
+    fn slugs() {
+        assert!(is_valid_slug("core"));
+        assert!(is_valid_slug("core-key-features-2"));
+        assert!(!is_valid_slug(""));
+        assert!(!is_valid_slug("-x"));
+        assert!(!is_valid_slug("Core"));
+        assert!(!is_valid_slug("a b"));
+    }
+}

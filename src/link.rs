@@ -1,0 +1,464 @@
+//! The link contract (see GUIDE.md): parse and format quiz links.
+//!
+//! `#/quiz/<slug>[,<slug>…]` or `#/quiz/all`, then an optional query:
+//! `n=<count>|all`, `seed=<token>`, `ids=<id>[,<id>…]` (exactly these questions: "practice the
+//! missed ones"), and display options `embed=1`, `theme=light|dark|auto`, `accent=<hex colour>`.
+//! Unknown parameters are ignored (newer links keep opening in older builds); a bad count,
+//! seed or category list is an error with a message, never a panic.
+
+use crate::bank::{is_valid_slug, Bank};
+use crate::draw::is_valid_seed;
+use std::fmt;
+
+pub const DEFAULT_COUNT: usize = 10;
+pub const MAX_COUNT: usize = 999;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Selection {
+    All,
+    /// Deduplicated slugs in the order given.
+    Some(Vec<String>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Count {
+    #[default]
+    Default,
+    All,
+    N(usize),
+}
+
+impl Count {
+    /// How many questions to draw from a pool of `available`.
+    pub fn resolve(self, available: usize) -> usize {
+        match self {
+            Count::Default => DEFAULT_COUNT.min(available),
+            Count::All => available,
+            Count::N(n) => n.min(available),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Theme> {
+        match s {
+            "auto" => Some(Theme::Auto),
+            "light" => Some(Theme::Light),
+            "dark" => Some(Theme::Dark),
+            _ => None,
+        }
+    }
+}
+
+/// How the page is shown; carried through every link the app builds.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Display {
+    pub embed: bool,
+    pub theme: Theme,
+    /// A validated `#rgb` / `#rrggbb` colour, without the `#`.
+    pub accent: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuizLink {
+    pub selection: Selection,
+    pub count: Count,
+    pub seed: Option<String>,
+    pub ids: Option<Vec<String>>,
+    pub display: Display,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkError {
+    NoCategories,
+    BadSlug(String),
+    UnknownCategories(Vec<String>),
+    BadCount(String),
+    BadSeed(String),
+    BadIds(String),
+    NoQuestions,
+}
+
+impl fmt::Display for LinkError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LinkError::NoCategories => write!(f, "This link names no category."),
+            LinkError::BadSlug(s) => write!(f, "“{s}” is not a category name."),
+            LinkError::UnknownCategories(s) => match s.as_slice() {
+                [one] => write!(f, "There is no category called “{one}”."),
+                many => write!(f, "There are no categories called “{}”.", many.join("”, “")),
+            },
+            LinkError::BadCount(n) => write!(
+                f,
+                "“{n}” is not a question count: use a whole number from 1 to {MAX_COUNT}, or “all”."
+            ),
+            LinkError::BadSeed(s) => write!(
+                f,
+                "“{s}” is not a valid seed: use up to 32 letters, digits, “-” or “_”."
+            ),
+            LinkError::BadIds(s) => write!(f, "“{s}” is not a valid list of question ids."),
+            LinkError::NoQuestions => write!(f, "These categories hold no questions yet."),
+        }
+    }
+}
+
+/// Decodes `%XX` escapes and `+`; invalid escapes are kept as they are.
+pub fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' if i + 2 < bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3])
+                    .ok()
+                    .and_then(|h| u8::from_str_radix(h, 16).ok());
+                match hex {
+                    Some(b) => {
+                        out.push(b);
+                        i += 3;
+                    }
+                    None => {
+                        out.push(b'%');
+                        i += 1;
+                    }
+                }
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// `a=1&b=2` → pairs, decoded. A leading `?` is allowed.
+pub fn query_pairs(query: &str) -> Vec<(String, String)> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| match p.split_once('=') {
+            Some((k, v)) => (percent_decode(k), percent_decode(v)),
+            None => (percent_decode(p), String::new()),
+        })
+        .collect()
+}
+
+fn slug_list(raw: &str, err: fn(String) -> LinkError) -> Result<Vec<String>, LinkError> {
+    let mut out: Vec<String> = Vec::new();
+    for part in raw.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let part = part.to_ascii_lowercase();
+        if !is_valid_slug(&part) {
+            return Err(err(part));
+        }
+        if !out.contains(&part) {
+            out.push(part);
+        }
+    }
+    Ok(out)
+}
+
+/// Display options only: used by every screen, and never an error (bad values fall back).
+pub fn parse_display(query: &str) -> Display {
+    let mut d = Display::default();
+    for (k, v) in query_pairs(query) {
+        match k.as_str() {
+            "embed" => d.embed = matches!(v.as_str(), "1" | "true" | "yes"),
+            "theme" => d.theme = Theme::parse(&v).unwrap_or_default(),
+            "accent" => d.accent = valid_accent(&v),
+            _ => {}
+        }
+    }
+    d
+}
+
+fn valid_accent(v: &str) -> Option<String> {
+    let hex = v.trim_start_matches('#');
+    (matches!(hex.len(), 3 | 6) && hex.bytes().all(|b| b.is_ascii_hexdigit()))
+        .then(|| hex.to_ascii_lowercase())
+}
+
+/// Parses the category segment (`oop,testing` or `all`) and the query string of a quiz link.
+pub fn parse_quiz(categories: &str, query: &str) -> Result<QuizLink, LinkError> {
+    let categories = percent_decode(categories);
+    let selection = if categories.trim().eq_ignore_ascii_case("all") {
+        Selection::All
+    } else {
+        let slugs = slug_list(&categories, LinkError::BadSlug)?;
+        if slugs.is_empty() {
+            return Err(LinkError::NoCategories);
+        }
+        Selection::Some(slugs)
+    };
+    let mut link = QuizLink {
+        selection,
+        count: Count::Default,
+        seed: None,
+        ids: None,
+        display: parse_display(query),
+    };
+    for (k, v) in query_pairs(query) {
+        match k.as_str() {
+            "n" => {
+                link.count = if v.eq_ignore_ascii_case("all") {
+                    Count::All
+                } else {
+                    match v.trim().parse::<usize>() {
+                        Ok(n) if (1..=MAX_COUNT).contains(&n) => Count::N(n),
+                        _ => return Err(LinkError::BadCount(v)),
+                    }
+                }
+            }
+            "seed" if is_valid_seed(&v) => link.seed = Some(v),
+            "seed" => return Err(LinkError::BadSeed(v)),
+            "ids" => {
+                let ids = slug_list(&v, LinkError::BadIds)?;
+                if ids.is_empty() {
+                    return Err(LinkError::BadIds(v));
+                }
+                link.ids = Some(ids);
+            }
+            _ => {}
+        }
+    }
+    Ok(link)
+}
+
+fn display_params(d: &Display) -> Vec<String> {
+    let mut out = Vec::new();
+    if d.embed {
+        out.push("embed=1".to_owned());
+    }
+    if d.theme != Theme::Auto {
+        out.push(format!("theme={}", d.theme.as_str()));
+    }
+    if let Some(a) = &d.accent {
+        out.push(format!("accent={a}"));
+    }
+    out
+}
+
+fn with_query(path: String, params: Vec<String>) -> String {
+    if params.is_empty() {
+        path
+    } else {
+        format!("{path}?{}", params.join("&"))
+    }
+}
+
+impl QuizLink {
+    /// The category path segment: `all` or `a,b`.
+    pub fn categories_segment(&self) -> String {
+        match &self.selection {
+            Selection::All => "all".to_owned(),
+            Selection::Some(s) => s.join(","),
+        }
+    }
+
+    /// The route with its query, as it goes after `#`: `/quiz/oop?n=5&seed=x`.
+    pub fn route(&self) -> String {
+        let mut params = Vec::new();
+        match self.count {
+            Count::Default => {}
+            Count::All => params.push("n=all".to_owned()),
+            Count::N(n) => params.push(format!("n={n}")),
+        }
+        if let Some(s) = &self.seed {
+            params.push(format!("seed={s}"));
+        }
+        if let Some(ids) = &self.ids {
+            params.push(format!("ids={}", ids.join(",")));
+        }
+        params.extend(display_params(&self.display));
+        with_query(format!("/quiz/{}", self.categories_segment()), params)
+    }
+
+    /// The same quiz with a fresh draw each visit: no seed, no id list.
+    pub fn without_seed(&self) -> QuizLink {
+        QuizLink {
+            seed: None,
+            ids: None,
+            ..self.clone()
+        }
+    }
+
+    /// Slugs of the selected categories, validated against the bank.
+    pub fn resolve_categories(&self, bank: &Bank) -> Result<Vec<String>, LinkError> {
+        match &self.selection {
+            Selection::All => Ok(bank.slugs()),
+            Selection::Some(slugs) => {
+                let unknown: Vec<String> = slugs
+                    .iter()
+                    .filter(|s| bank.category(s).is_none())
+                    .cloned()
+                    .collect();
+                if unknown.is_empty() {
+                    Ok(slugs.clone())
+                } else {
+                    Err(LinkError::UnknownCategories(unknown))
+                }
+            }
+        }
+    }
+
+    /// The pool of question ids this link draws from, in bank order.
+    pub fn pool(&self, bank: &Bank) -> Result<Vec<String>, LinkError> {
+        let slugs = self.resolve_categories(bank)?;
+        let pool: Vec<String> = bank
+            .questions_in(&slugs)
+            .filter(|q| self.ids.as_ref().is_none_or(|ids| ids.contains(&q.id)))
+            .map(|q| q.id.clone())
+            .collect();
+        if pool.is_empty() {
+            Err(LinkError::NoQuestions)
+        } else {
+            Ok(pool)
+        }
+    }
+}
+
+/// The home route with display options kept.
+pub fn home_route(display: &Display) -> String {
+    with_query("/".to_owned(), display_params(display))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn some(s: &[&str]) -> Selection {
+        Selection::Some(s.iter().map(|s| s.to_string()).collect())
+    }
+
+    #[test]
+    fn parses_the_contract() {
+        let l = parse_quiz("oop,testing", "n=5&seed=abc").unwrap();
+        assert_eq!(l.selection, some(&["oop", "testing"]));
+        assert_eq!(l.count, Count::N(5));
+        assert_eq!(l.seed.as_deref(), Some("abc"));
+        assert_eq!(parse_quiz("all", "").unwrap().selection, Selection::All);
+        assert_eq!(parse_quiz("ALL", "n=all").unwrap().count, Count::All);
+        assert_eq!(
+            parse_quiz("oop%2Ccore,oop", "").unwrap().selection,
+            some(&["oop", "core"])
+        );
+        let d = parse_quiz("core", "?embed=1&theme=dark&accent=%23FF8800&utm=x")
+            .unwrap()
+            .display;
+        assert_eq!(
+            d,
+            Display {
+                embed: true,
+                theme: Theme::Dark,
+                accent: Some("ff8800".into())
+            }
+        );
+        assert_eq!(parse_display("theme=purple&accent=red"), Display::default());
+    }
+
+    #[test]
+    fn rejects_garbage_with_a_reason() {
+        assert_eq!(parse_quiz("", ""), Err(LinkError::NoCategories));
+        assert_eq!(parse_quiz(",,", ""), Err(LinkError::NoCategories));
+        assert!(matches!(parse_quiz("o o", ""), Err(LinkError::BadSlug(_))));
+        assert!(matches!(
+            parse_quiz("core", "n=0"),
+            Err(LinkError::BadCount(_))
+        ));
+        assert!(matches!(
+            parse_quiz("core", "n=-3"),
+            Err(LinkError::BadCount(_))
+        ));
+        assert!(matches!(
+            parse_quiz("core", "n=1000"),
+            Err(LinkError::BadCount(_))
+        ));
+        assert!(matches!(
+            parse_quiz("core", "n=ten"),
+            Err(LinkError::BadCount(_))
+        ));
+        assert!(matches!(
+            parse_quiz("core", "seed=a%20b"),
+            Err(LinkError::BadSeed(_))
+        ));
+        assert!(matches!(
+            parse_quiz("core", "seed="),
+            Err(LinkError::BadSeed(_))
+        ));
+        assert!(matches!(
+            parse_quiz("core", "ids="),
+            Err(LinkError::BadIds(_))
+        ));
+        for e in [
+            LinkError::UnknownCategories(vec!["x".into()]),
+            LinkError::UnknownCategories(vec!["x".into(), "y".into()]),
+            LinkError::BadCount("0".into()),
+        ] {
+            assert!(!e.to_string().is_empty());
+        }
+    }
+
+    #[test]
+    fn format_round_trips() {
+        let links = [
+            parse_quiz("oop,testing", "n=5&seed=abc").unwrap(),
+            parse_quiz("all", "n=all&embed=1&theme=light&accent=0af").unwrap(),
+            parse_quiz("core", "ids=core-a,core-b&seed=z").unwrap(),
+            parse_quiz("dsa", "").unwrap(),
+        ];
+        for l in links {
+            let route = l.route();
+            let (path, query) = route.split_once('?').unwrap_or((&route, ""));
+            let cats = path.strip_prefix("/quiz/").unwrap();
+            assert_eq!(parse_quiz(cats, query).unwrap(), l, "{route}");
+        }
+        assert_eq!(
+            parse_quiz("oop", "seed=abc&n=5")
+                .unwrap()
+                .without_seed()
+                .route(),
+            "/quiz/oop?n=5"
+        );
+        assert_eq!(home_route(&parse_display("embed=1")), "/?embed=1");
+        assert_eq!(home_route(&Display::default()), "/");
+    }
+
+    #[test]
+    fn counts() {
+        assert_eq!(Count::Default.resolve(49), 10);
+        assert_eq!(Count::Default.resolve(4), 4);
+        assert_eq!(Count::All.resolve(49), 49);
+        assert_eq!(Count::N(20).resolve(7), 7);
+    }
+
+    #[test]
+    fn percent_decoding_is_total() {
+        assert_eq!(percent_decode("a%2Cb+c"), "a,b c");
+        assert_eq!(percent_decode("%"), "%");
+        assert_eq!(percent_decode("%zz%4"), "%zz%4");
+        assert_eq!(percent_decode("%e2%80%9c"), "“");
+        assert_eq!(percent_decode("%ff"), "\u{fffd}");
+    }
+}

@@ -1,0 +1,300 @@
+//! The quiz session: a reducer (actions in, state out) and its summary.
+
+use crate::bank::Bank;
+use serde::{Deserialize, Serialize};
+
+/// A self-grade. The numbers are stored and are the keys 1–4; the names are the scheduler's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "u8", into = "u8")]
+pub enum Grade {
+    Again = 1,
+    Hard = 2,
+    Good = 3,
+    Easy = 4,
+}
+
+impl Grade {
+    pub const ALL: [Grade; 4] = [Grade::Again, Grade::Hard, Grade::Good, Grade::Easy];
+
+    pub fn from_number(n: u8) -> Option<Grade> {
+        Grade::ALL.get(usize::from(n).wrapping_sub(1)).copied()
+    }
+
+    pub fn number(self) -> u8 {
+        self as u8
+    }
+
+    /// What the learner sees on the button.
+    pub fn label(self) -> &'static str {
+        match self {
+            Grade::Again => "Missed it",
+            Grade::Hard => "Partly",
+            Grade::Good => "Got it",
+            Grade::Easy => "Nailed it",
+        }
+    }
+
+    /// Points towards the score: 0–3.
+    pub fn points(self) -> u32 {
+        u32::from(self.number()) - 1
+    }
+
+    /// Graded 1–2: offered again by "Practice the missed ones".
+    pub fn is_miss(self) -> bool {
+        matches!(self, Grade::Again | Grade::Hard)
+    }
+}
+
+impl TryFrom<u8> for Grade {
+    type Error = String;
+    fn try_from(n: u8) -> Result<Self, String> {
+        Grade::from_number(n).ok_or_else(|| format!("grade {n} is not 1–4"))
+    }
+}
+
+impl From<Grade> for u8 {
+    fn from(g: Grade) -> u8 {
+        g.number()
+    }
+}
+
+/// One quiz in progress. Serialised as the "unfinished quiz" so a reload resumes exactly.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    /// The quiz route (with its seed) this session was drawn from.
+    pub route: String,
+    pub ids: Vec<String>,
+    pub index: usize,
+    pub revealed: bool,
+    pub grades: Vec<Option<Grade>>,
+    #[serde(default)]
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Reveal,
+    Grade(Grade),
+}
+
+/// What an action did, for the progress record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    Revealed(String),
+    Graded(String, Grade),
+}
+
+impl Session {
+    pub fn new(route: String, ids: Vec<String>) -> Session {
+        let grades = vec![None; ids.len()];
+        Session {
+            route,
+            ids,
+            index: 0,
+            revealed: false,
+            grades,
+            notes: String::new(),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    pub fn finished(&self) -> bool {
+        self.index >= self.ids.len()
+    }
+
+    pub fn current(&self) -> Option<&str> {
+        self.ids.get(self.index).map(String::as_str)
+    }
+
+    /// A stored session is usable only if its shape is consistent.
+    pub fn is_consistent(&self) -> bool {
+        self.grades.len() == self.ids.len() && self.index <= self.ids.len()
+    }
+
+    /// Applies an action; actions that make no sense in the current state are ignored.
+    pub fn apply(&mut self, action: Action) -> Option<Effect> {
+        let id = self.current()?.to_owned();
+        match action {
+            Action::Reveal if !self.revealed => {
+                self.revealed = true;
+                Some(Effect::Revealed(id))
+            }
+            Action::Grade(g) if self.revealed => {
+                self.grades[self.index] = Some(g);
+                self.index += 1;
+                self.revealed = false;
+                self.notes.clear();
+                Some(Effect::Graded(id, g))
+            }
+            _ => None,
+        }
+    }
+
+    pub fn summary(&self, bank: &Bank) -> Summary {
+        let mut categories: Vec<CategoryScore> = Vec::new();
+        let mut missed = Vec::new();
+        let mut points = 0;
+        let mut graded = 0;
+        for (id, grade) in self.ids.iter().zip(&self.grades) {
+            let Some(g) = grade else { continue };
+            graded += 1;
+            points += g.points();
+            if g.is_miss() {
+                missed.push(id.clone());
+            }
+            let slug = bank.question(id).map_or("", |q| q.category.as_str());
+            let entry = match categories.iter().position(|c| c.slug == slug) {
+                Some(i) => &mut categories[i],
+                None => {
+                    categories.push(CategoryScore {
+                        slug: slug.to_owned(),
+                        ..CategoryScore::default()
+                    });
+                    categories.last_mut().expect("just pushed")
+                }
+            };
+            entry.answered += 1;
+            entry.points += g.points();
+        }
+        Summary {
+            graded,
+            points,
+            max_points: graded * 3,
+            categories,
+            missed,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CategoryScore {
+    pub slug: String,
+    pub answered: u32,
+    pub points: u32,
+}
+
+impl CategoryScore {
+    pub fn percent(&self) -> u32 {
+        percent(self.points, self.answered * 3)
+    }
+}
+
+/// Score = points / (3 × questions graded), where Missed it = 0, Partly = 1, Got it = 2,
+/// Nailed it = 3.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    pub graded: u32,
+    pub points: u32,
+    pub max_points: u32,
+    pub categories: Vec<CategoryScore>,
+    pub missed: Vec<String>,
+}
+
+impl Summary {
+    pub fn percent(&self) -> u32 {
+        percent(self.points, self.max_points)
+    }
+}
+
+/// Rounded percentage; 0 of 0 is 0.
+pub fn percent(points: u32, max: u32) -> u32 {
+    if max == 0 {
+        0
+    } else {
+        (points * 100 + max / 2) / max
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bank::parse;
+
+    fn session(n: usize) -> Session {
+        Session::new(
+            "/quiz/core?seed=x".into(),
+            (0..n).map(|i| format!("q{i}")).collect(),
+        )
+    }
+
+    #[test]
+    fn reveal_then_grade_advances() {
+        let mut s = session(2);
+        assert_eq!(
+            s.apply(Action::Grade(Grade::Good)),
+            None,
+            "grade before reveal"
+        );
+        assert_eq!(s.apply(Action::Reveal), Some(Effect::Revealed("q0".into())));
+        assert_eq!(s.apply(Action::Reveal), None, "second reveal is a no-op");
+        s.notes = "my answer".into();
+        assert_eq!(
+            s.apply(Action::Grade(Grade::Easy)),
+            Some(Effect::Graded("q0".into(), Grade::Easy))
+        );
+        assert_eq!((s.index, s.revealed, s.notes.as_str()), (1, false, ""));
+        s.apply(Action::Reveal);
+        s.apply(Action::Grade(Grade::Again));
+        assert!(s.finished());
+        assert_eq!(
+            s.apply(Action::Reveal),
+            None,
+            "finished quiz ignores actions"
+        );
+        assert_eq!(s.grades, [Some(Grade::Easy), Some(Grade::Again)]);
+    }
+
+    #[test]
+    fn summary_formula_and_missed() {
+        let bank = parse(
+            r#"{"version":1,"categories":[{"slug":"a","title":"A"},{"slug":"b","title":"B"}],
+            "questions":[
+             {"id":"q0","category":"a","prompt":"p","difficulty":"junior","answer":"x"},
+             {"id":"q1","category":"b","prompt":"p","difficulty":"junior","answer":"x"},
+             {"id":"q2","category":"a","prompt":"p","difficulty":"junior","answer":"x"}]}"#,
+        )
+        .unwrap()
+        .bank;
+        let mut s = session(3);
+        for g in [Grade::Easy, Grade::Hard, Grade::Again] {
+            s.apply(Action::Reveal);
+            s.apply(Action::Grade(g));
+        }
+        let sum = s.summary(&bank);
+        assert_eq!((sum.points, sum.max_points, sum.percent()), (4, 9, 44));
+        assert_eq!(sum.missed, ["q1", "q2"]);
+        assert_eq!(
+            sum.categories,
+            [
+                CategoryScore {
+                    slug: "a".into(),
+                    answered: 2,
+                    points: 3
+                },
+                CategoryScore {
+                    slug: "b".into(),
+                    answered: 1,
+                    points: 1
+                },
+            ]
+        );
+        assert_eq!(sum.categories[0].percent(), 50);
+    }
+
+    #[test]
+    fn grades_serialise_as_numbers() {
+        assert_eq!(serde_json::to_string(&Grade::Good).unwrap(), "3");
+        assert_eq!(serde_json::from_str::<Grade>("4").unwrap(), Grade::Easy);
+        assert!(serde_json::from_str::<Grade>("5").is_err());
+        assert!(serde_json::from_str::<Grade>("0").is_err());
+        assert_eq!(Grade::from_number(0), None);
+        assert_eq!(percent(0, 0), 0);
+    }
+}

@@ -1,0 +1,346 @@
+//! Persistence rules over any key-value backend: what is read, what is backed up, what the user
+//! is told. The browser backend lives in `web::storage`; this module is plain Rust so the rules
+//! are tested natively against memory and failing backends.
+
+use crate::progress::{
+    backup_key, decode, decode_session, encode, Decoded, Progress, Settings, PROGRESS_KEY,
+    SESSION_KEY, SETTINGS_KEY,
+};
+use crate::quiz::Session;
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
+/// A storage backend. Errors are strings: they are only ever shown or logged.
+pub trait KeyValue {
+    fn get(&self, key: &str) -> Result<Option<String>, String>;
+    fn set(&self, key: &str, value: &str) -> Result<(), String>;
+    fn remove(&self, key: &str) -> Result<(), String>;
+    fn keys(&self) -> Result<Vec<String>, String>;
+}
+
+/// Memory backend: the fallback when the browser refuses storage, and the test double.
+#[derive(Default)]
+pub struct Memory(RefCell<BTreeMap<String, String>>);
+
+impl KeyValue for Memory {
+    fn get(&self, key: &str) -> Result<Option<String>, String> {
+        Ok(self.0.borrow().get(key).cloned())
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), String> {
+        self.0.borrow_mut().insert(key.to_owned(), value.to_owned());
+        Ok(())
+    }
+    fn remove(&self, key: &str) -> Result<(), String> {
+        self.0.borrow_mut().remove(key);
+        Ok(())
+    }
+    fn keys(&self) -> Result<Vec<String>, String> {
+        Ok(self.0.borrow().keys().cloned().collect())
+    }
+}
+
+/// A notice for the user about storage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// Storage is refused or absent: everything lives in memory for this visit.
+    NotSaved,
+    /// A stored value could not be read; it was kept under `backup` and the app started clean.
+    Recovered {
+        what: &'static str,
+        reason: String,
+        backup: String,
+    },
+}
+
+impl Notice {
+    pub fn message(&self) -> String {
+        match self {
+            Notice::NotSaved => {
+                "Progress can't be saved in this browser context; it lasts until you close this page."
+                    .to_owned()
+            }
+            Notice::Recovered {
+                what,
+                reason,
+                backup,
+            } => format!(
+                "Your saved {what} could not be read ({reason}). It was kept under “{backup}” and PyPrep started afresh."
+            ),
+        }
+    }
+}
+
+/// The app's persistence: one backend, falling back to memory at the first failed write.
+pub struct Store {
+    backend: RefCell<Box<dyn KeyValue>>,
+    notices: RefCell<Vec<Notice>>,
+    now: fn() -> f64,
+}
+
+impl Store {
+    /// `backend` is `None` when the browser gave no storage at all.
+    pub fn new(backend: Option<Box<dyn KeyValue>>, now: fn() -> f64) -> Store {
+        let mut notices = Vec::new();
+        let backend = backend.unwrap_or_else(|| {
+            notices.push(Notice::NotSaved);
+            Box::new(Memory::default())
+        });
+        Store {
+            backend: RefCell::new(backend),
+            notices: RefCell::new(notices),
+            now,
+        }
+    }
+
+    pub fn notices(&self) -> Vec<Notice> {
+        self.notices.borrow().clone()
+    }
+
+    pub fn is_persistent(&self) -> bool {
+        !self.notices.borrow().contains(&Notice::NotSaved)
+    }
+
+    fn notify(&self, n: Notice) {
+        let mut notices = self.notices.borrow_mut();
+        if !notices.contains(&n) {
+            notices.push(n);
+        }
+    }
+
+    fn get(&self, key: &str) -> Option<String> {
+        let got = self.backend.borrow().get(key);
+        got.unwrap_or_else(|_| {
+            self.fall_back_to_memory();
+            None
+        })
+    }
+
+    fn set(&self, key: &str, value: &str) {
+        let failed = self.backend.borrow().set(key, value).is_err();
+        if failed {
+            self.fall_back_to_memory();
+            // Memory never fails.
+            let _ = self.backend.borrow().set(key, value);
+        }
+    }
+
+    fn remove(&self, key: &str) {
+        let failed = self.backend.borrow().remove(key).is_err();
+        if failed {
+            self.fall_back_to_memory();
+        }
+    }
+
+    /// Storage broke mid-visit (quota, revoked): carry what we can read into memory.
+    fn fall_back_to_memory(&self) {
+        if !self.is_persistent() {
+            return;
+        }
+        let memory = Memory::default();
+        {
+            let old = self.backend.borrow();
+            for key in old.keys().unwrap_or_default() {
+                if let Ok(Some(v)) = old.get(&key) {
+                    let _ = memory.set(&key, &v);
+                }
+            }
+        }
+        *self.backend.borrow_mut() = Box::new(memory);
+        self.notify(Notice::NotSaved);
+    }
+
+    fn load_with<T>(
+        &self,
+        key: &str,
+        what: &'static str,
+        decode: impl Fn(Option<&str>) -> Decoded<T>,
+    ) -> Option<T> {
+        let raw = self.get(key);
+        match decode(raw.as_deref()) {
+            Decoded::Empty => None,
+            Decoded::Ok(t) => Some(t),
+            Decoded::Unreadable { reason } => {
+                let backup = backup_key(key, (self.now)());
+                self.set(&backup, raw.as_deref().unwrap_or_default());
+                self.remove(key);
+                self.notify(Notice::Recovered {
+                    what,
+                    reason,
+                    backup,
+                });
+                None
+            }
+        }
+    }
+
+    pub fn progress(&self) -> Progress {
+        self.load_with(PROGRESS_KEY, "progress", decode)
+            .unwrap_or_default()
+    }
+
+    pub fn save_progress(&self, p: &Progress) {
+        self.set(PROGRESS_KEY, &encode(p));
+    }
+
+    /// Reads, changes and writes progress in one step.
+    pub fn update_progress(&self, f: impl FnOnce(&mut Progress)) -> Progress {
+        let mut p = self.progress();
+        f(&mut p);
+        self.save_progress(&p);
+        p
+    }
+
+    pub fn session(&self) -> Option<Session> {
+        self.load_with(SESSION_KEY, "unfinished quiz", decode_session)
+    }
+
+    pub fn save_session(&self, s: Option<&Session>) {
+        match s {
+            Some(s) => self.set(SESSION_KEY, &encode(s)),
+            None => self.remove(SESSION_KEY),
+        }
+    }
+
+    pub fn settings(&self) -> Settings {
+        self.load_with(SETTINGS_KEY, "settings", decode)
+            .unwrap_or_default()
+    }
+
+    pub fn save_settings(&self, s: &Settings) {
+        self.set(SETTINGS_KEY, &encode(s));
+    }
+
+    /// Forgets progress, the unfinished quiz and settings (backups stay).
+    pub fn reset(&self) {
+        for key in [PROGRESS_KEY, SESSION_KEY, SETTINGS_KEY] {
+            self.remove(key);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quiz::Grade;
+    use std::rc::Rc;
+
+    fn now() -> f64 {
+        42.0
+    }
+
+    /// A backend whose reads and/or writes throw, like a browser refusing storage.
+    struct Failing {
+        reads: bool,
+        inner: Rc<Memory>,
+    }
+
+    impl KeyValue for Failing {
+        fn get(&self, k: &str) -> Result<Option<String>, String> {
+            if self.reads {
+                Err("SecurityError".into())
+            } else {
+                self.inner.get(k)
+            }
+        }
+        fn set(&self, _: &str, _: &str) -> Result<(), String> {
+            Err("QuotaExceededError".into())
+        }
+        fn remove(&self, _: &str) -> Result<(), String> {
+            Err("SecurityError".into())
+        }
+        fn keys(&self) -> Result<Vec<String>, String> {
+            self.inner.keys()
+        }
+    }
+
+    struct Shared(Rc<Memory>);
+    impl KeyValue for Shared {
+        fn get(&self, k: &str) -> Result<Option<String>, String> {
+            self.0.get(k)
+        }
+        fn set(&self, k: &str, v: &str) -> Result<(), String> {
+            self.0.set(k, v)
+        }
+        fn remove(&self, k: &str) -> Result<(), String> {
+            self.0.remove(k)
+        }
+        fn keys(&self) -> Result<Vec<String>, String> {
+            self.0.keys()
+        }
+    }
+
+    #[test]
+    fn saves_and_reloads() {
+        let mem = Rc::new(Memory::default());
+        let store = Store::new(Some(Box::new(Shared(mem.clone()))), now);
+        store.update_progress(|p| p.record_grade("a", Grade::Good, 1.0));
+        let s = Session::new("/quiz/core?seed=x".into(), vec!["a".into()]);
+        store.save_session(Some(&s));
+        let again = Store::new(Some(Box::new(Shared(mem.clone()))), now);
+        assert_eq!(again.progress().questions["a"].grades.len(), 1);
+        assert_eq!(again.session(), Some(s));
+        assert!(again.notices().is_empty());
+        again.reset();
+        assert_eq!(again.progress(), Progress::default());
+        assert_eq!(again.session(), None);
+    }
+
+    #[test]
+    fn corrupt_values_are_backed_up_not_lost() {
+        let mem = Rc::new(Memory::default());
+        mem.set(PROGRESS_KEY, "{garbage").unwrap();
+        mem.set(SESSION_KEY, r#"{"version":99}"#).unwrap();
+        let store = Store::new(Some(Box::new(Shared(mem.clone()))), now);
+        assert_eq!(store.progress(), Progress::default());
+        assert_eq!(store.session(), None);
+        assert_eq!(
+            mem.get("pyprep.backup.pyprep.v1.progress.42")
+                .unwrap()
+                .as_deref(),
+            Some("{garbage")
+        );
+        assert_eq!(
+            mem.get("pyprep.backup.pyprep.v1.session.42")
+                .unwrap()
+                .as_deref(),
+            Some(r#"{"version":99}"#)
+        );
+        assert_eq!(mem.get(PROGRESS_KEY).unwrap(), None);
+        let notices = store.notices();
+        assert_eq!(notices.len(), 2);
+        assert!(notices[0].message().contains("not valid JSON"));
+        assert!(store.is_persistent());
+    }
+
+    #[test]
+    fn absent_storage_works_in_memory_with_a_notice() {
+        let store = Store::new(None, now);
+        assert_eq!(store.notices(), [Notice::NotSaved]);
+        store.update_progress(|p| p.record_seen("a"));
+        assert_eq!(store.progress().questions["a"].seen, 1);
+    }
+
+    #[test]
+    fn throwing_storage_falls_back_and_keeps_what_it_could_read() {
+        let inner = Rc::new(Memory::default());
+        let mut p = Progress::default();
+        p.record_grade("old", Grade::Easy, 5.0);
+        inner.set(PROGRESS_KEY, &encode(&p)).unwrap();
+        let store = Store::new(
+            Some(Box::new(Failing {
+                reads: false,
+                inner: inner.clone(),
+            })),
+            now,
+        );
+        let after = store.update_progress(|p| p.record_grade("new", Grade::Good, 6.0));
+        assert_eq!(after.questions.len(), 2);
+        assert_eq!(store.progress().questions.len(), 2, "kept in memory");
+        assert_eq!(store.notices(), [Notice::NotSaved]);
+        assert!(!store.is_persistent());
+
+        let unreadable = Store::new(Some(Box::new(Failing { reads: true, inner })), now);
+        assert_eq!(unreadable.settings(), Settings::default());
+        assert_eq!(unreadable.notices(), [Notice::NotSaved]);
+    }
+}
