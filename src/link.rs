@@ -339,6 +339,33 @@ impl QuizLink {
     }
 }
 
+/// A screen, decided from the URL fragment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Page {
+    Home,
+    Quiz(Result<QuizLink, LinkError>),
+    NotFound(String),
+}
+
+/// Parses a whole fragment (`#/quiz/oop?n=5`, with or without `#`). Total: any input gives a
+/// page, and display options are read whatever the page.
+pub fn parse_hash(hash: &str) -> (Page, Display) {
+    let hash = hash.strip_prefix('#').unwrap_or(hash);
+    let (path, query) = hash.split_once('?').unwrap_or((hash, ""));
+    let display = parse_display(query);
+    let trimmed = path.trim_end_matches('/');
+    let page = if trimmed.is_empty() {
+        Page::Home
+    } else if let Some(cats) = trimmed.strip_prefix("/quiz/") {
+        Page::Quiz(parse_quiz(cats, query))
+    } else if trimmed == "/quiz" {
+        Page::Quiz(Err(LinkError::NoCategories))
+    } else {
+        Page::NotFound(percent_decode(path))
+    };
+    (page, display)
+}
+
 /// The home route with display options kept.
 pub fn home_route(display: &Display) -> String {
     with_query("/".to_owned(), display_params(display))
@@ -443,6 +470,21 @@ mod tests {
         );
         assert_eq!(home_route(&parse_display("embed=1")), "/?embed=1");
         assert_eq!(home_route(&Display::default()), "/");
+    }
+
+    #[test]
+    fn hashes_map_to_pages() {
+        assert_eq!(parse_hash("").0, Page::Home);
+        assert_eq!(parse_hash("#/").0, Page::Home);
+        assert_eq!(parse_hash("#/?embed=1").1.embed, true);
+        assert_eq!(
+            parse_hash("#/quiz/oop?n=5").0,
+            Page::Quiz(parse_quiz("oop", "n=5"))
+        );
+        assert_eq!(parse_hash("#/quiz/oop/").0, Page::Quiz(parse_quiz("oop", "")));
+        assert_eq!(parse_hash("#/quiz").0, Page::Quiz(Err(LinkError::NoCategories)));
+        assert_eq!(parse_hash("#/nowhere").0, Page::NotFound("/nowhere".into()));
+        assert_eq!(parse_hash("#anchor").0, Page::NotFound("anchor".into()));
     }
 
     #[test]

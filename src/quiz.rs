@@ -1,6 +1,8 @@
 //! The quiz session: a reducer (actions in, state out) and its summary.
 
 use crate::bank::Bank;
+use crate::draw::draw;
+use crate::link::{Display, LinkError, QuizLink};
 use serde::{Deserialize, Serialize};
 
 /// A self-grade. The numbers are stored and are the keys 1–4; the names are the scheduler's.
@@ -173,6 +175,34 @@ impl Session {
     }
 }
 
+/// The identity of a quiz: its route without display options. Requires a seed.
+pub fn session_key(link: &QuizLink) -> String {
+    QuizLink {
+        display: Display::default(),
+        ..link.clone()
+    }
+    .route()
+}
+
+/// The session for a seeded link: the stored one if it is this quiz and still fits the bank,
+/// otherwise a fresh draw.
+pub fn resume_or_draw(
+    stored: Option<Session>,
+    bank: &Bank,
+    link: &QuizLink,
+    seed: &str,
+) -> Result<Session, LinkError> {
+    let pool = link.pool(bank)?;
+    let key = session_key(link);
+    if let Some(s) = stored {
+        if s.route == key && s.ids.iter().all(|id| bank.question(id).is_some()) {
+            return Ok(s);
+        }
+    }
+    let ids = draw(&pool, link.count.resolve(pool.len()), seed);
+    Ok(Session::new(key, ids))
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct CategoryScore {
     pub slug: String,
@@ -286,6 +316,37 @@ mod tests {
             ]
         );
         assert_eq!(sum.categories[0].percent(), 50);
+    }
+
+    #[test]
+    fn resumes_only_the_same_quiz() {
+        let bank = parse(
+            r#"{"version":1,"categories":[{"slug":"a","title":"A"}],"questions":[
+             {"id":"q0","category":"a","prompt":"p","difficulty":"junior","answer":"x"},
+             {"id":"q1","category":"a","prompt":"p","difficulty":"junior","answer":"x"},
+             {"id":"q2","category":"a","prompt":"p","difficulty":"junior","answer":"x"}]}"#,
+        )
+        .unwrap()
+        .bank;
+        let link = crate::link::parse_quiz("a", "n=2&seed=s1&embed=1").unwrap();
+        let fresh = resume_or_draw(None, &bank, &link, "s1").unwrap();
+        assert_eq!(fresh.route, "/quiz/a?n=2&seed=s1", "display options are not identity");
+        assert_eq!(fresh.len(), 2);
+        let mut progressed = fresh.clone();
+        progressed.apply(Action::Reveal);
+        assert_eq!(
+            resume_or_draw(Some(progressed.clone()), &bank, &link, "s1").unwrap(),
+            progressed
+        );
+        let other = crate::link::parse_quiz("a", "n=2&seed=s2").unwrap();
+        assert!(!resume_or_draw(Some(progressed.clone()), &bank, &other, "s2")
+            .unwrap()
+            .revealed);
+        let mut stale = progressed;
+        stale.ids[0] = "gone".into();
+        assert_eq!(resume_or_draw(Some(stale), &bank, &link, "s1").unwrap(), fresh);
+        let unknown = crate::link::parse_quiz("zzz", "seed=s").unwrap();
+        assert!(resume_or_draw(None, &bank, &unknown, "s").is_err());
     }
 
     #[test]

@@ -1,1 +1,31 @@
+//! The thin web shell: Yew components that render core state and turn events into actions,
+//! plus the two adapters that touch the browser (`storage` for localStorage, `url` for the
+//! location fragment) and the panic hook.
 
+pub mod app;
+pub mod components;
+pub mod home;
+pub mod panic;
+pub mod quiz;
+pub mod storage;
+pub mod summary;
+pub mod url;
+
+/// Mounts the app into `#app` (or the body), after installing the panic hook.
+pub fn start() {
+    panic::install();
+    let document = web_sys::window().and_then(|w| w.document());
+    match document.and_then(|d| d.get_element_by_id("app")) {
+        Some(root) => {
+            yew::Renderer::<app::App>::with_root(root).render();
+        }
+        None => {
+            yew::Renderer::<app::App>::new().render();
+        }
+    }
+}
+
+/// Milliseconds since the Unix epoch.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}

@@ -1,0 +1,155 @@
+//! The root: loads the bank, opens storage, applies display options, picks the screen.
+
+use super::components::{BankProblems, ErrorPage, Notices};
+use super::home::Home;
+use super::quiz::QuizPage;
+use super::url::use_hash;
+use crate::bank::{self, Loaded};
+use crate::link::{home_route, parse_hash, Display, LinkError, Page};
+use crate::store::Store;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// What every screen shares.
+#[derive(Clone)]
+pub struct Ctx {
+    pub loaded: Rc<Loaded>,
+    pub store: Rc<Store>,
+    pub display: Display,
+}
+
+impl PartialEq for Ctx {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.loaded, &other.loaded)
+            && Rc::ptr_eq(&self.store, &other.store)
+            && self.display == other.display
+    }
+}
+
+#[derive(Clone, PartialEq)]
+enum LoadState {
+    Loading,
+    Failed(String),
+    Ready(Rc<Loaded>),
+}
+
+const BANK_URL: &str = "questions.json";
+
+async fn fetch_bank() -> Result<Loaded, String> {
+    let response = gloo::net::http::Request::get(BANK_URL)
+        .send()
+        .await
+        .map_err(|e| format!("questions.json could not be downloaded ({e})."))?;
+    if !response.ok() {
+        return Err(format!(
+            "questions.json could not be downloaded (HTTP {}).",
+            response.status()
+        ));
+    }
+    let text = response
+        .text()
+        .await
+        .map_err(|e| format!("questions.json could not be read ({e})."))?;
+    bank::parse(&text).map_err(|e| format!("PyPrep can't use this question bank: {e}."))
+}
+
+/// Applies theme and accent to the document element, so the page background follows too.
+fn apply_display(display: &Display) {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    let _ = root.set_attribute("data-theme", display.theme.as_str());
+    let _ = root.set_attribute("data-embed", if display.embed { "1" } else { "0" });
+    if let Some(el) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&root) {
+        let style = el.style();
+        match &display.accent {
+            Some(a) => {
+                let _ = style.set_property("--accent", &format!("#{a}"));
+            }
+            None => {
+                let _ = style.remove_property("--accent");
+            }
+        }
+    }
+}
+
+#[component]
+pub fn App() -> Html {
+    let hash = use_hash();
+    let (page, display) = parse_hash(&hash);
+    let store = use_memo((), |_| super::storage::open());
+    let state = use_state(|| LoadState::Loading);
+    let attempt = use_state(|| 0u32);
+    {
+        let state = state.clone();
+        use_effect_with(*attempt, move |_| {
+            state.set(LoadState::Loading);
+            wasm_bindgen_futures::spawn_local(async move {
+                state.set(match fetch_bank().await {
+                    Ok(loaded) => LoadState::Ready(Rc::new(loaded)),
+                    Err(e) => LoadState::Failed(e),
+                });
+            });
+        });
+    }
+    {
+        let display = display.clone();
+        use_effect_with(display, |d| apply_display(d));
+    }
+    let home = home_route(&display);
+    let body = match &*state {
+        LoadState::Loading => html! {
+            <div class="loading" role="status" aria-live="polite">{"Loading questions…"}</div>
+        },
+        LoadState::Failed(message) => {
+            let retry = {
+                let attempt = attempt.clone();
+                Callback::from(move |_| attempt.set(*attempt + 1))
+            };
+            html! {
+                <ErrorPage title="The questions could not be loaded" message={message.clone()}>
+                    <button class="button primary" onclick={retry}>{"Try again"}</button>
+                </ErrorPage>
+            }
+        }
+        LoadState::Ready(loaded) => {
+            let ctx = Ctx {
+                loaded: loaded.clone(),
+                store: store.clone(),
+                display: display.clone(),
+            };
+            let screen = match page {
+                Page::Home => html! { <Home /> },
+                Page::Quiz(Ok(link)) => html! { <QuizPage {link} /> },
+                Page::Quiz(Err(e)) => quiz_link_error(&e, &home),
+                Page::NotFound(path) => html! {
+                    <ErrorPage title="Page not found"
+                        message={format!("PyPrep has no page at “{path}”.")}
+                        home={home.clone()} />
+                },
+            };
+            html! {
+                <ContextProvider<Ctx> context={ctx}>
+                    <Notices />
+                    <BankProblems />
+                    { screen }
+                </ContextProvider<Ctx>>
+            }
+        }
+    };
+    let class = classes!("app", display.embed.then_some("embed"));
+    html! {
+        <div {class}>
+            { body }
+        </div>
+    }
+}
+
+fn quiz_link_error(e: &LinkError, home: &str) -> Html {
+    html! {
+        <ErrorPage title="This quiz link doesn't work" message={e.to_string()} home={home.to_owned()} />
+    }
+}

@@ -1,0 +1,168 @@
+//! Small shared pieces.
+
+use super::app::Ctx;
+use super::url::navigate;
+use crate::markdown;
+use wasm_bindgen_futures::JsFuture;
+use yew::prelude::*;
+
+#[hook]
+pub fn use_ctx() -> Ctx {
+    // Every screen is rendered inside the provider (see `app`).
+    use_context::<Ctx>().expect("Ctx is provided by App")
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ErrorPageProps {
+    pub title: AttrValue,
+    pub message: AttrValue,
+    /// Route of the home screen, for the way back; none when home itself can't work.
+    #[prop_or_default]
+    pub home: Option<String>,
+    #[prop_or_default]
+    pub children: Html,
+}
+
+#[component]
+pub fn ErrorPage(props: &ErrorPageProps) -> Html {
+    let home = props.home.clone().map(|route| {
+        let onclick = Callback::from(move |_| navigate(&route, false));
+        html! { <button class="button primary" {onclick}>{"Go to the home page"}</button> }
+    });
+    html! {
+        <section class="card error-page" role="alert">
+            <h1>{ &props.title }</h1>
+            <p>{ &props.message }</p>
+            <div class="actions">{ props.children.clone() }{ for home }</div>
+        </section>
+    }
+}
+
+/// Storage notices (refused storage, recovered data).
+#[component]
+pub fn Notices() -> Html {
+    let ctx = use_ctx();
+    let notices = ctx.store.notices();
+    if notices.is_empty() {
+        return html! {};
+    }
+    html! {
+        <div class="notices" role="status">
+            { for notices.iter().map(|n| html! { <p class="notice">{ n.message() }</p> }) }
+        </div>
+    }
+}
+
+/// Entries of questions.json that could not be used, with id and field.
+#[component]
+pub fn BankProblems() -> Html {
+    let ctx = use_ctx();
+    let problems = &ctx.loaded.problems;
+    if problems.is_empty() {
+        return html! {};
+    }
+    let n = problems.len();
+    html! {
+        <details class="notice problems">
+            <summary>
+                { format!("{n} {} in questions.json could not be used; the rest work.",
+                    if n == 1 { "entry" } else { "entries" }) }
+            </summary>
+            <ul>
+                { for problems.iter().map(|p| html! {
+                    <li><code>{ &p.id }</code>{" · "}<code>{ &p.field }</code>{": "}{ &p.message }</li>
+                }) }
+            </ul>
+        </details>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct MarkdownProps {
+    pub source: AttrValue,
+    #[prop_or_default]
+    pub class: Classes,
+}
+
+/// Bank Markdown, rendered by the sanitising renderer of `crate::markdown`.
+#[component]
+pub fn Markdown(props: &MarkdownProps) -> Html {
+    let html = use_memo(props.source.clone(), |s| markdown::to_html(s));
+    let class = classes!("prose", props.class.clone());
+    html! {
+        <div {class}>{ Html::from_html_unchecked(AttrValue::from((*html).clone())) }</div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CopyProps {
+    pub label: AttrValue,
+    /// The text to copy (a URL or a snippet).
+    pub text: AttrValue,
+}
+
+#[derive(Clone, PartialEq)]
+enum CopyState {
+    Idle,
+    Copied,
+    Manual,
+}
+
+async fn write_clipboard(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let clipboard = window.navigator().clipboard();
+    // `navigator.clipboard` is undefined in insecure contexts and some iframes.
+    if wasm_bindgen::JsValue::from(clipboard.clone()).is_undefined() {
+        return false;
+    }
+    JsFuture::from(clipboard.write_text(text)).await.is_ok()
+}
+
+/// A copy button; when the Clipboard API is refused, a selected text field to copy by hand.
+#[component]
+pub fn CopyButton(props: &CopyProps) -> Html {
+    let state = use_state(|| CopyState::Idle);
+    let input = use_node_ref();
+    let onclick = {
+        let state = state.clone();
+        let text = props.text.to_string();
+        Callback::from(move |_| {
+            let state = state.clone();
+            let text = text.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                state.set(if write_clipboard(&text).await {
+                    CopyState::Copied
+                } else {
+                    CopyState::Manual
+                });
+            });
+        })
+    };
+    {
+        let input = input.clone();
+        use_effect_with((*state).clone(), move |s| {
+            if *s == CopyState::Manual {
+                if let Some(el) = input.cast::<web_sys::HtmlInputElement>() {
+                    let _ = el.focus();
+                    el.select();
+                }
+            }
+        });
+    }
+    html! {
+        <div class="copy">
+            <button class="button" {onclick}>{ &props.label }</button>
+            <span class="copy-status" aria-live="polite">
+                { if *state == CopyState::Copied { "Copied" } else { "" } }
+            </span>
+            if *state == CopyState::Manual {
+                <label class="manual-copy">
+                    <span>{"Copy this link:"}</span>
+                    <input ref={input} readonly=true value={props.text.clone()} />
+                </label>
+            }
+        </div>
+    }
+}

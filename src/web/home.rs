@@ -1,0 +1,224 @@
+//! The home screen: what PyPrep is, category and count choice, continue, progress, reset.
+
+use super::components::{use_ctx, CopyButton};
+use super::url::{absolute, navigate};
+use crate::link::{Count, QuizLink, Selection};
+use crate::progress::{CountChoice, Settings};
+use yew::prelude::*;
+
+/// The quiz link for a choice on the home screen.
+pub fn link_for(all: &[String], chosen: &[String], count: Count, display: &crate::link::Display) -> QuizLink {
+    let selection = if chosen.len() == all.len() {
+        Selection::All
+    } else {
+        // Keep bank order, whatever the click order was.
+        Selection::Some(all.iter().filter(|s| chosen.contains(s)).cloned().collect())
+    };
+    QuizLink {
+        selection,
+        count,
+        seed: None,
+        ids: None,
+        display: display.clone(),
+    }
+}
+
+#[component]
+pub fn Home() -> Html {
+    let ctx = use_ctx();
+    let bank = &ctx.loaded.bank;
+    let all = bank.slugs();
+    let settings = {
+        let store = ctx.store.clone();
+        let all = all.clone();
+        use_state(move || {
+            let mut s = store.settings();
+            s.categories.retain(|c| all.contains(c));
+            if s.categories.is_empty() {
+                s.categories = all.clone();
+            }
+            s
+        })
+    };
+    let confirming_reset = use_state(|| false);
+    let progress_version = use_state(|| 0u32);
+    let progress = ctx.store.progress();
+    let unfinished = ctx.store.session().filter(|s| !s.finished() && !s.is_empty());
+
+    let update = {
+        let settings = settings.clone();
+        let store = ctx.store.clone();
+        move |f: Box<dyn Fn(&mut Settings)>| {
+            let mut s = (*settings).clone();
+            f(&mut s);
+            store.save_settings(&s);
+            settings.set(s);
+        }
+    };
+    let toggle = |slug: String| {
+        let update = update.clone();
+        Callback::from(move |_: Event| {
+            let slug = slug.clone();
+            update(Box::new(move |s| {
+                if let Some(i) = s.categories.iter().position(|c| *c == slug) {
+                    s.categories.remove(i);
+                } else {
+                    s.categories.push(slug.clone());
+                }
+            }))
+        })
+    };
+    let all_chosen = settings.categories.len() == all.len();
+    let toggle_all = {
+        let update = update.clone();
+        let all = all.clone();
+        Callback::from(move |_: Event| {
+            let all = all.clone();
+            update(Box::new(move |s| {
+                s.categories = if s.categories.len() == all.len() { Vec::new() } else { all.clone() };
+            }))
+        })
+    };
+    let choose_count = |c: CountChoice| {
+        let update = update.clone();
+        Callback::from(move |_: Event| update(Box::new(move |s| s.count = c)))
+    };
+    let link = link_for(&all, &settings.categories, settings.count.count(), &ctx.display);
+    let chosen_total: usize = settings.categories.iter().map(|c| bank.count_in(c)).sum();
+    let can_start = chosen_total > 0;
+    let onsubmit = {
+        let route = link.route();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            navigate(&route, false);
+        })
+    };
+    let reset = {
+        let store = ctx.store.clone();
+        let confirming = confirming_reset.clone();
+        let version = progress_version.clone();
+        let settings = settings.clone();
+        let all = all.clone();
+        Callback::from(move |_| {
+            store.reset();
+            confirming.set(false);
+            version.set(*version + 1);
+            settings.set(Settings { categories: all.clone(), ..Settings::default() });
+        })
+    };
+    let graded = progress.graded_count();
+    let total = bank.questions.len();
+
+    html! {
+        <main class="home">
+            if !ctx.display.embed {
+                <header class="hero">
+                    <h1>{"PyPrep"}</h1>
+                    <p class="lede">
+                        {"Practise the questions Python developers are asked at technical interviews. "}
+                        {"Answer out loud or in the notes box, reveal a model answer, grade yourself honestly. "}
+                        {"Everything runs in your browser; your progress stays on this device."}
+                    </p>
+                </header>
+            }
+            if let Some(s) = &unfinished {
+                <section class="card continue" aria-labelledby="continue-h">
+                    <h2 id="continue-h">{"Continue your quiz"}</h2>
+                    <p>{ format!("Question {} of {} — pick up where you left off.", s.index + 1, s.len()) }</p>
+                    <button class="button primary" onclick={
+                        let route = s.route.clone();
+                        let display = ctx.display.clone();
+                        Callback::from(move |_| navigate(&with_display(&route, &display), false))
+                    }>{"Continue"}</button>
+                </section>
+            }
+            <form class="card setup" {onsubmit} aria-labelledby="setup-h">
+                <h2 id="setup-h">{"Start a quiz"}</h2>
+                <fieldset class="categories">
+                    <legend>{"Categories"}</legend>
+                    <label class="category all">
+                        <input type="checkbox" checked={all_chosen} onchange={toggle_all} />
+                        <span class="cat-title">{"All categories"}</span>
+                        <span class="cat-count">{ format!("{total} questions") }</span>
+                    </label>
+                    { for bank.categories.iter().map(|c| {
+                        let checked = settings.categories.contains(&c.slug);
+                        let n = bank.count_in(&c.slug);
+                        html! {
+                            <label class="category" key={c.slug.clone()}>
+                                <input type="checkbox" {checked} onchange={toggle(c.slug.clone())} />
+                                <span class="cat-title">{ &c.title }</span>
+                                <span class="cat-count">{ format!("{n} {}", if n == 1 { "question" } else { "questions" }) }</span>
+                                <span class="cat-desc">{ &c.description }</span>
+                            </label>
+                        }
+                    }) }
+                </fieldset>
+                <fieldset class="count">
+                    <legend>{"How many questions"}</legend>
+                    { for CountChoice::ALL.iter().map(|&c| html! {
+                        <label class="pill">
+                            <input type="radio" name="count" checked={settings.count == c} onchange={choose_count(c)} />
+                            <span>{ c.label() }</span>
+                        </label>
+                    }) }
+                </fieldset>
+                <div class="actions">
+                    <button class="button primary" type="submit" disabled={!can_start}>
+                        { if can_start {
+                            format!("Start {} questions", settings.count.count().resolve(chosen_total))
+                        } else {
+                            "Choose at least one category".to_owned()
+                        } }
+                    </button>
+                    if can_start {
+                        <CopyButton label="Copy link to this quiz" text={absolute(&link.route())} />
+                    }
+                </div>
+            </form>
+            if !bank.prep.is_empty() && !ctx.display.embed {
+                <section class="card prep" aria-labelledby="prep-h">
+                    <h2 id="prep-h">{"How to prepare"}</h2>
+                    <ol>
+                        { for bank.prep.iter().map(|t| html! {
+                            <li><strong>{ &t.title }</strong>{" — "}{ &t.text }</li>
+                        }) }
+                    </ol>
+                </section>
+            }
+            <section class="card progress-card" aria-labelledby="progress-h">
+                <h2 id="progress-h">{"Your progress"}</h2>
+                <p>{ format!("You have graded {graded} of {total} questions at least once.") }</p>
+                if graded > 0 || unfinished.is_some() {
+                    if *confirming_reset {
+                        <div class="confirm" role="group" aria-label="Confirm reset">
+                            <p>{"Erase all grades, the unfinished quiz and your choices on this device?"}</p>
+                            <button class="button danger" onclick={reset}>{"Erase progress"}</button>
+                            <button class="button" onclick={
+                                let c = confirming_reset.clone();
+                                Callback::from(move |_| c.set(false))
+                            }>{"Cancel"}</button>
+                        </div>
+                    } else {
+                        <button class="button subtle" onclick={
+                            let c = confirming_reset.clone();
+                            Callback::from(move |_| c.set(true))
+                        }>{"Reset progress…"}</button>
+                    }
+                }
+            </section>
+        </main>
+    }
+}
+
+/// A stored quiz route with the current display options (embed, theme) applied.
+pub fn with_display(route: &str, display: &crate::link::Display) -> String {
+    let (path, query) = route.split_once('?').unwrap_or((route, ""));
+    match crate::link::parse_quiz(path.trim_start_matches("/quiz/"), query) {
+        Ok(mut link) => {
+            link.display = display.clone();
+            link.route()
+        }
+        Err(_) => route.to_owned(),
+    }
+}

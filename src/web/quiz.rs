@@ -1,0 +1,344 @@
+//! The quiz screen: one question at a time, reveal, self-grade, keyboard shortcuts.
+
+use super::components::{use_ctx, ErrorPage, Markdown};
+use super::summary::Summary;
+use super::url::navigate;
+use crate::bank::{Bank, Question};
+use crate::draw::token_from_random;
+use crate::keys::{action_for, Focus};
+use crate::link::{home_route, QuizLink};
+use crate::quiz::{resume_or_draw, Action, Effect, Grade, Session};
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct QuizPageProps {
+    pub link: QuizLink,
+}
+
+fn fresh_seed() -> String {
+    // Not for secrecy: a seed only has to differ between visits.
+    let r = js_sys::Math::random() * 9_007_199_254_740_992.0;
+    token_from_random(r as u64 ^ (js_sys::Date::now() as u64).rotate_left(29))
+}
+
+/// Without a seed, draws one and writes it into the URL (so the quiz can be shared or
+/// reloaded); the new fragment then renders the quiz.
+#[component]
+pub fn QuizPage(props: &QuizPageProps) -> Html {
+    let ctx = use_ctx();
+    use_effect_with(props.link.clone(), |link| {
+        if link.seed.is_none() {
+            let seeded = QuizLink {
+                seed: Some(fresh_seed()),
+                ..link.clone()
+            };
+            navigate(&seeded.route(), true);
+        }
+    });
+    match &props.link.seed {
+        None => html! { <div class="loading" role="status">{"Drawing questions…"}</div> },
+        Some(seed) => {
+            let stored = ctx.store.session();
+            match resume_or_draw(stored, &ctx.loaded.bank, &props.link, seed) {
+                Ok(session) => {
+                    let key = session.route.clone();
+                    html! { <Quiz {key} {session} link={props.link.clone()} /> }
+                }
+                Err(e) => html! {
+                    <ErrorPage title="This quiz link doesn't work" message={e.to_string()}
+                        home={home_route(&ctx.display)} />
+                },
+            }
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct QuizProps {
+    session: Session,
+    link: QuizLink,
+}
+
+fn focus_kind(target: Option<web_sys::EventTarget>) -> Focus {
+    let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+        return Focus::Page;
+    };
+    match el.tag_name().as_str() {
+        "TEXTAREA" | "SELECT" => Focus::Typing,
+        "INPUT" => match el.get_attribute("type").as_deref() {
+            Some("checkbox" | "radio" | "button" | "submit" | "reset") => Focus::Control,
+            _ => Focus::Typing,
+        },
+        "BUTTON" | "A" | "SUMMARY" => Focus::Control,
+        _ if el.get_attribute("contenteditable").is_some() => Focus::Typing,
+        _ => Focus::Page,
+    }
+}
+
+fn focus(node: &NodeRef) {
+    if let Some(el) = node.cast::<web_sys::HtmlElement>() {
+        let _ = el.focus();
+    }
+}
+
+/// Category titles of the quiz, for the header.
+fn quiz_scope(bank: &Bank, session: &Session) -> (String, String) {
+    let mut slugs: Vec<&str> = Vec::new();
+    for id in &session.ids {
+        if let Some(q) = bank.question(id) {
+            if !slugs.contains(&q.category.as_str()) {
+                slugs.push(&q.category);
+            }
+        }
+    }
+    let cats: Vec<_> = slugs.iter().filter_map(|s| bank.category(s)).collect();
+    match cats.as_slice() {
+        [one] => (one.title.clone(), one.description.clone()),
+        many if many.len() == bank.categories.len() => (
+            "All categories".to_owned(),
+            "Questions drawn from every part of a Python interview.".to_owned(),
+        ),
+        many => (
+            many.iter().map(|c| c.title.as_str()).collect::<Vec<_>>().join(" · "),
+            format!("Questions drawn from {} categories.", many.len()),
+        ),
+    }
+}
+
+#[component]
+fn Quiz(props: &QuizProps) -> Html {
+    let ctx = use_ctx();
+    let session = use_state(|| props.session.clone());
+    let heading = use_node_ref();
+    let answer_heading = use_node_ref();
+    // Move focus only after the learner acted here: never steal it on load (embeds!).
+    let acted = use_mut_ref(|| false);
+    {
+        let store = ctx.store.clone();
+        use_effect_with((*session).clone(), move |s| store.save_session(Some(s)));
+    }
+    let dispatch = {
+        let session = session.clone();
+        let store = ctx.store.clone();
+        let acted = acted.clone();
+        Callback::from(move |action: Action| {
+            let mut next = (*session).clone();
+            match next.apply(action) {
+                Some(Effect::Revealed(id)) => {
+                    store.update_progress(|p| p.record_seen(&id));
+                }
+                Some(Effect::Graded(id, g)) => {
+                    store.update_progress(|p| p.record_grade(&id, g, super::now_ms()));
+                }
+                None => return,
+            }
+            *acted.borrow_mut() = true;
+            session.set(next);
+        })
+    };
+    {
+        let dispatch = dispatch.clone();
+        let revealed = session.revealed;
+        let finished = session.finished();
+        use_effect_with((revealed, finished, session.index), move |_| {
+            let listener = (!finished).then(|| {
+                web_sys::window().map(|w| {
+                    EventListener::new(&w, "keydown", move |e| {
+                        let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                            return;
+                        };
+                        let modifiers = e.ctrl_key() || e.meta_key() || e.alt_key();
+                        if let Some(action) =
+                            action_for(&e.key(), focus_kind(e.target()), modifiers, revealed)
+                        {
+                            e.prevent_default();
+                            dispatch.emit(action);
+                        }
+                    })
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    {
+        let heading = heading.clone();
+        let answer_heading = answer_heading.clone();
+        let acted = acted.clone();
+        use_effect_with((session.index, session.revealed), move |(_, revealed)| {
+            if *acted.borrow() {
+                focus(if *revealed { &answer_heading } else { &heading });
+            }
+        });
+    }
+
+    let bank = &ctx.loaded.bank;
+    let (scope_title, scope_desc) = quiz_scope(bank, &session);
+    let total = session.len();
+    let change = {
+        let route = home_route(&ctx.display);
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            navigate(&route, false);
+        })
+    };
+    let header = html! {
+        <header class="quiz-head">
+            <div class="scope">
+                <p class="scope-title">{ scope_title }</p>
+                <p class="scope-desc">{ scope_desc }{" "}
+                    <a href={format!("#{}", home_route(&ctx.display))} onclick={change}>{"Change categories"}</a>
+                </p>
+            </div>
+        </header>
+    };
+    if session.finished() {
+        return html! {
+            <main class="quiz">
+                { header }
+                <Summary session={(*session).clone()} link={props.link.clone()} />
+            </main>
+        };
+    }
+    let Some(q) = session.current().and_then(|id| bank.question(id)) else {
+        // resume_or_draw only yields sessions whose ids exist in the bank.
+        return html! {};
+    };
+    let n = session.index + 1;
+    let on_notes = {
+        let session = session.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(t) = e.target_dyn_into::<web_sys::HtmlTextAreaElement>() {
+                let mut next = (*session).clone();
+                next.notes = t.value();
+                session.set(next);
+            }
+        })
+    };
+    let reveal = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_| dispatch.emit(Action::Reveal))
+    };
+    let category = bank.category(&q.category).map(|c| c.title.clone()).unwrap_or_default();
+    html! {
+        <main class="quiz">
+            { header }
+            <div class="progress-line">
+                <span class="counter">{ format!("Question {n} of {total}") }</span>
+                <div class="bar" role="progressbar" aria-label="Quiz progress"
+                    aria-valuemin="0" aria-valuemax={total.to_string()} aria-valuenow={session.index.to_string()}
+                    aria-valuetext={format!("Question {n} of {total}")}>
+                    <div class="fill" style={format!("width: {}%", session.index * 100 / total.max(1))}></div>
+                </div>
+            </div>
+            <article class="card question" key={q.id.clone()}>
+                <p class="meta">
+                    <span class="badge">{ category }</span>
+                    <span class={classes!("badge", "difficulty")}>{ q.difficulty.label() }</span>
+                </p>
+                <h1 class="prompt" tabindex="-1" ref={heading}>{ &q.prompt }</h1>
+                <label class="notes">
+                    <span>{"Your answer (optional): answer in your own words first, out loud or here."}</span>
+                    <textarea rows="3" value={session.notes.clone()} oninput={on_notes}
+                        placeholder="Jot down the points you would make…" />
+                </label>
+                if session.revealed {
+                    <Answer question={q.clone()} heading={answer_heading.clone()} />
+                    <GradeButtons dispatch={dispatch.clone()} />
+                } else {
+                    <div class="actions">
+                        <button class="button primary reveal" onclick={reveal}>{"Reveal answer"}</button>
+                        <span class="hint">{"or press Space"}</span>
+                    </div>
+                }
+            </article>
+        </main>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AnswerProps {
+    pub question: Question,
+    #[prop_or_default]
+    pub heading: NodeRef,
+}
+
+/// A question's model answer, key points, challenge material and follow-ups.
+#[component]
+pub fn Answer(props: &AnswerProps) -> Html {
+    let q = &props.question;
+    html! {
+        <section class="answer" aria-labelledby={format!("answer-{}", q.id)}>
+            <h2 id={format!("answer-{}", q.id)} tabindex="-1" ref={props.heading.clone()}>{"Model answer"}</h2>
+            <Markdown source={q.answer.clone()} />
+            if !q.key_points.is_empty() {
+                <h3>{"Key points"}</h3>
+                <ul class="key-points">
+                    { for q.key_points.iter().map(|k| html! { <li>{ k }</li> }) }
+                </ul>
+            }
+            if let Some(c) = &q.challenge {
+                <div class="challenge">
+                    <h3>{"Approach"}</h3>
+                    <Markdown source={c.approach.clone()} />
+                    <h3>{"Reference solution"}</h3>
+                    <p class="complexity">
+                        {"Time "}<code>{ &c.time_complexity }</code>{" · space "}<code>{ &c.space_complexity }</code>
+                    </p>
+                    { code(&c.solution) }
+                    if !c.edge_cases.is_empty() {
+                        <h3>{"Edge cases"}</h3>
+                        <ul>{ for c.edge_cases.iter().map(|e| html! { <li>{ e }</li> }) }</ul>
+                    }
+                    <details>
+                        <summary>{"Tests for the solution"}</summary>
+                        { code(&c.tests) }
+                    </details>
+                    if let Some(f) = &c.sample_file {
+                        <details>
+                            <summary>{ format!("Sample input: {}", f.name) }</summary>
+                            <pre class="code" tabindex="0"><code>{ &f.content }</code></pre>
+                        </details>
+                    }
+                </div>
+            }
+            if !q.follow_ups.is_empty() {
+                <h3>{"Likely follow-ups"}</h3>
+                <ul class="follow-ups">
+                    { for q.follow_ups.iter().map(|f| html! { <li>{ f }</li> }) }
+                </ul>
+            }
+        </section>
+    }
+}
+
+fn code(python: &str) -> Html {
+    Html::from_html_unchecked(AttrValue::from(crate::markdown::code_block("python", python)))
+}
+
+#[derive(Properties, PartialEq)]
+struct GradeProps {
+    dispatch: Callback<Action>,
+}
+
+#[component]
+fn GradeButtons(props: &GradeProps) -> Html {
+    html! {
+        <div class="grades" role="group" aria-labelledby="grade-label">
+            <p id="grade-label" class="grade-label">{"Grade your answer"}</p>
+            <div class="grade-buttons">
+                { for Grade::ALL.iter().map(|&g| {
+                    let dispatch = props.dispatch.clone();
+                    let onclick = Callback::from(move |_| dispatch.emit(Action::Grade(g)));
+                    html! {
+                        <button class={classes!("button", "grade", format!("grade-{}", g.number()))}
+                            {onclick} aria-keyshortcuts={g.number().to_string()}>
+                            <kbd aria-hidden="true">{ g.number() }</kbd>{ g.label() }
+                        </button>
+                    }
+                }) }
+            </div>
+        </div>
+    }
+}

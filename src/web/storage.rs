@@ -1,0 +1,43 @@
+//! The one adapter that owns `localStorage`. Reached through `Window::local_storage()` (a
+//! `Result`), never through an API that panics when the browser refuses storage.
+
+use crate::store::{KeyValue, Store};
+
+pub struct WebStorage(web_sys::Storage);
+
+fn js_err(e: wasm_bindgen::JsValue) -> String {
+    e.as_string()
+        .or_else(|| js_sys::JSON::stringify(&e).ok().and_then(|s| s.as_string()))
+        .unwrap_or_else(|| "storage error".to_owned())
+}
+
+impl KeyValue for WebStorage {
+    fn get(&self, key: &str) -> Result<Option<String>, String> {
+        self.0.get_item(key).map_err(js_err)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), String> {
+        self.0.set_item(key, value).map_err(js_err)
+    }
+    fn remove(&self, key: &str) -> Result<(), String> {
+        self.0.remove_item(key).map_err(js_err)
+    }
+    fn keys(&self) -> Result<Vec<String>, String> {
+        let n = self.0.length().map_err(js_err)?;
+        Ok((0..n).filter_map(|i| self.0.key(i).ok().flatten()).collect())
+    }
+}
+
+/// The browser's storage if it is there and writable (probed once), else `None`.
+pub fn browser_storage() -> Option<WebStorage> {
+    let storage = web_sys::window()?.local_storage().ok()??;
+    let probe = "pyprep.probe";
+    storage.set_item(probe, "1").ok()?;
+    storage.remove_item(probe).ok()?;
+    Some(WebStorage(storage))
+}
+
+/// The app's store: localStorage when allowed, memory (with a notice) otherwise.
+pub fn open() -> Store {
+    let backend = browser_storage().map(|s| Box::new(s) as Box<dyn KeyValue>);
+    Store::new(backend, super::now_ms)
+}

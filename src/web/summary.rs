@@ -1,0 +1,105 @@
+//! The end of a quiz: score with its formula, per-category breakdown, every question with its
+//! grade and answer, and the ways on (practise the missed ones, new quiz, copy links).
+
+use super::components::{use_ctx, CopyButton};
+use super::quiz::Answer;
+use super::url::{absolute, navigate};
+use crate::link::{Count, QuizLink};
+use crate::quiz::Session;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct SummaryProps {
+    pub session: Session,
+    pub link: QuizLink,
+}
+
+#[component]
+pub fn Summary(props: &SummaryProps) -> Html {
+    let ctx = use_ctx();
+    let bank = &ctx.loaded.bank;
+    let summary = props.session.summary(bank);
+    let heading = use_node_ref();
+    {
+        let heading = heading.clone();
+        use_effect_with((), move |_| {
+            if let Some(el) = heading.cast::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        });
+    }
+    let go = |route: String| Callback::from(move |_| navigate(&route, false));
+    let fresh = props.link.without_seed();
+    let practice = (!summary.missed.is_empty()).then(|| QuizLink {
+        count: Count::All,
+        seed: None,
+        ids: Some(summary.missed.clone()),
+        ..props.link.clone()
+    });
+    // Shared links carry no display options: the receiver picks their own.
+    let share_exact = QuizLink {
+        display: Default::default(),
+        ..props.link.clone()
+    };
+    let share_categories = share_exact.without_seed();
+    html! {
+        <section class="card summary" aria-labelledby="summary-h">
+            <h1 id="summary-h" tabindex="-1" ref={heading}>{"Quiz complete"}</h1>
+            <p class="score">
+                <span class="score-big">{ format!("{}%", summary.percent()) }</span>
+                <span>{ format!("{} of {} points", summary.points, summary.max_points) }</span>
+            </p>
+            <p class="formula">
+                {"Score = points ÷ (3 × questions). Missed it = 0, Partly = 1, Got it = 2, Nailed it = 3."}
+            </p>
+            <h2>{"By category"}</h2>
+            <table class="breakdown">
+                <thead><tr><th scope="col">{"Category"}</th><th scope="col">{"Questions"}</th><th scope="col">{"Score"}</th></tr></thead>
+                <tbody>
+                    { for summary.categories.iter().map(|c| {
+                        let title = bank.category(&c.slug).map_or(c.slug.clone(), |k| k.title.clone());
+                        html! {
+                            <tr>
+                                <th scope="row">{ title }</th>
+                                <td>{ c.answered }</td>
+                                <td>{ format!("{}%", c.percent()) }</td>
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+            <h2>{"Your answers"}</h2>
+            <ol class="review">
+                { for props.session.ids.iter().zip(&props.session.grades).filter_map(|(id, g)| {
+                    let q = bank.question(id)?;
+                    let grade = g.map_or("Not graded", |g| g.label());
+                    let class = classes!("grade-tag", g.map(|g| format!("grade-{}", g.number())));
+                    Some(html! {
+                        <li key={id.clone()}>
+                            <details>
+                                <summary>
+                                    <span class={class}>{ grade }</span>
+                                    <span class="review-prompt">{ &q.prompt }</span>
+                                </summary>
+                                <Answer question={q.clone()} />
+                            </details>
+                        </li>
+                    })
+                }) }
+            </ol>
+            <div class="actions">
+                if let Some(p) = practice {
+                    <button class="button primary" onclick={go(p.route())}>
+                        { format!("Practice the missed ones ({})", summary.missed.len()) }
+                    </button>
+                }
+                <button class="button" onclick={go(fresh.route())}>{"New quiz"}</button>
+            </div>
+            <div class="share">
+                <h2>{"Share"}</h2>
+                <CopyButton label="Copy link to this quiz" text={absolute(&share_exact.route())} />
+                <CopyButton label="Copy link to these categories" text={absolute(&share_categories.route())} />
+            </div>
+        </section>
+    }
+}

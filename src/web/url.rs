@@ -1,0 +1,63 @@
+//! The one adapter that owns the URL: reads the fragment, follows `hashchange`, navigates.
+//!
+//! Navigation only ever changes the fragment (`location.hash` / `location.replace`), which works
+//! in every context PyPrep runs in, including a sandboxed iframe with an opaque origin where the
+//! History API throws. Failures are ignored: the app state follows the fragment it reads back.
+
+use gloo::events::EventListener;
+use yew::prelude::*;
+
+pub fn current_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// The page address without its fragment.
+pub fn base_href() -> String {
+    let href = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    match href.split_once('#') {
+        Some((base, _)) => base.to_owned(),
+        None => href,
+    }
+}
+
+/// An absolute link to `route` (as built by `crate::link`).
+pub fn absolute(route: &str) -> String {
+    format!("{}#{route}", base_href())
+}
+
+/// Goes to `route`; `replace` keeps the current history entry (e.g. writing a drawn seed).
+pub fn navigate(route: &str, replace: bool) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let target = format!("#{route}");
+    if location.hash().ok().as_deref() == Some(target.as_str()) {
+        return;
+    }
+    if replace {
+        let _ = location.replace(&absolute(route));
+    } else {
+        let _ = location.set_hash(route);
+    }
+}
+
+/// The current fragment, re-rendering the caller when it changes.
+#[hook]
+pub fn use_hash() -> String {
+    let hash = use_state(current_hash);
+    {
+        let hash = hash.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                EventListener::new(&w, "hashchange", move |_| hash.set(current_hash()))
+            });
+            move || drop(listener)
+        });
+    }
+    (*hash).clone()
+}
