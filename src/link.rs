@@ -481,8 +481,14 @@ mod tests {
             parse_hash("#/quiz/oop?n=5").0,
             Page::Quiz(parse_quiz("oop", "n=5"))
         );
-        assert_eq!(parse_hash("#/quiz/oop/").0, Page::Quiz(parse_quiz("oop", "")));
-        assert_eq!(parse_hash("#/quiz").0, Page::Quiz(Err(LinkError::NoCategories)));
+        assert_eq!(
+            parse_hash("#/quiz/oop/").0,
+            Page::Quiz(parse_quiz("oop", ""))
+        );
+        assert_eq!(
+            parse_hash("#/quiz").0,
+            Page::Quiz(Err(LinkError::NoCategories))
+        );
         assert_eq!(parse_hash("#/nowhere").0, Page::NotFound("/nowhere".into()));
         assert_eq!(parse_hash("#anchor").0, Page::NotFound("anchor".into()));
     }

@@ -330,7 +330,10 @@ mod tests {
         .bank;
         let link = crate::link::parse_quiz("a", "n=2&seed=s1&embed=1").unwrap();
         let fresh = resume_or_draw(None, &bank, &link, "s1").unwrap();
-        assert_eq!(fresh.route, "/quiz/a?n=2&seed=s1", "display options are not identity");
+        assert_eq!(
+            fresh.route, "/quiz/a?n=2&seed=s1",
+            "display options are not identity"
+        );
         assert_eq!(fresh.len(), 2);
         let mut progressed = fresh.clone();
         progressed.apply(Action::Reveal);
@@ -339,12 +342,17 @@ mod tests {
             progressed
         );
         let other = crate::link::parse_quiz("a", "n=2&seed=s2").unwrap();
-        assert!(!resume_or_draw(Some(progressed.clone()), &bank, &other, "s2")
-            .unwrap()
-            .revealed);
+        assert!(
+            !resume_or_draw(Some(progressed.clone()), &bank, &other, "s2")
+                .unwrap()
+                .revealed
+        );
         let mut stale = progressed;
         stale.ids[0] = "gone".into();
-        assert_eq!(resume_or_draw(Some(stale), &bank, &link, "s1").unwrap(), fresh);
+        assert_eq!(
+            resume_or_draw(Some(stale), &bank, &link, "s1").unwrap(),
+            fresh
+        );
         let unknown = crate::link::parse_quiz("zzz", "seed=s").unwrap();
         assert!(resume_or_draw(None, &bank, &unknown, "s").is_err());
     }

@@ -7,7 +7,12 @@ use crate::progress::{CountChoice, Settings};
 use yew::prelude::*;
 
 /// The quiz link for a choice on the home screen.
-pub fn link_for(all: &[String], chosen: &[String], count: Count, display: &crate::link::Display) -> QuizLink {
+pub fn link_for(
+    all: &[String],
+    chosen: &[String],
+    count: Count,
+    display: &crate::link::Display,
+) -> QuizLink {
     let selection = if chosen.len() == all.len() {
         Selection::All
     } else {
@@ -43,7 +48,10 @@ pub fn Home() -> Html {
     let confirming_reset = use_state(|| false);
     let progress_version = use_state(|| 0u32);
     let progress = ctx.store.progress();
-    let unfinished = ctx.store.session().filter(|s| !s.finished() && !s.is_empty());
+    let unfinished = ctx
+        .store
+        .session()
+        .filter(|s| !s.finished() && !s.is_empty());
 
     let update = {
         let settings = settings.clone();
@@ -75,7 +83,11 @@ pub fn Home() -> Html {
         Callback::from(move |_: Event| {
             let all = all.clone();
             update(Box::new(move |s| {
-                s.categories = if s.categories.len() == all.len() { Vec::new() } else { all.clone() };
+                s.categories = if s.categories.len() == all.len() {
+                    Vec::new()
+                } else {
+                    all.clone()
+                };
             }))
         })
     };
@@ -83,7 +95,12 @@ pub fn Home() -> Html {
         let update = update.clone();
         Callback::from(move |_: Event| update(Box::new(move |s| s.count = c)))
     };
-    let link = link_for(&all, &settings.categories, settings.count.count(), &ctx.display);
+    let link = link_for(
+        &all,
+        &settings.categories,
+        settings.count.count(),
+        &ctx.display,
+    );
     let chosen_total: usize = settings.categories.iter().map(|c| bank.count_in(c)).sum();
     let can_start = chosen_total > 0;
     let onsubmit = {
@@ -103,7 +120,10 @@ pub fn Home() -> Html {
             store.reset();
             confirming.set(false);
             version.set(*version + 1);
-            settings.set(Settings { categories: all.clone(), ..Settings::default() });
+            settings.set(Settings {
+                categories: all.clone(),
+                ..Settings::default()
+            });
         })
     };
     let graded = progress.graded_count();

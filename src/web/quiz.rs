@@ -8,7 +8,7 @@ use crate::draw::token_from_random;
 use crate::keys::{action_for, Focus};
 use crate::link::{home_route, QuizLink};
 use crate::quiz::{resume_or_draw, Action, Effect, Grade, Session};
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -101,7 +101,10 @@ fn quiz_scope(bank: &Bank, session: &Session) -> (String, String) {
             "Questions drawn from every part of a Python interview.".to_owned(),
         ),
         many => (
-            many.iter().map(|c| c.title.as_str()).collect::<Vec<_>>().join(" · "),
+            many.iter()
+                .map(|c| c.title.as_str())
+                .collect::<Vec<_>>()
+                .join(" · "),
             format!("Questions drawn from {} categories.", many.len()),
         ),
     }
@@ -145,18 +148,23 @@ fn Quiz(props: &QuizProps) -> Html {
         use_effect_with((revealed, finished, session.index), move |_| {
             let listener = (!finished).then(|| {
                 web_sys::window().map(|w| {
-                    EventListener::new(&w, "keydown", move |e| {
-                        let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
-                            return;
-                        };
-                        let modifiers = e.ctrl_key() || e.meta_key() || e.alt_key();
-                        if let Some(action) =
-                            action_for(&e.key(), focus_kind(e.target()), modifiers, revealed)
-                        {
-                            e.prevent_default();
-                            dispatch.emit(action);
-                        }
-                    })
+                    EventListener::new_with_options(
+                        &w,
+                        "keydown",
+                        EventListenerOptions::enable_prevent_default(),
+                        move |e| {
+                            let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                                return;
+                            };
+                            let modifiers = e.ctrl_key() || e.meta_key() || e.alt_key();
+                            if let Some(action) =
+                                action_for(&e.key(), focus_kind(e.target()), modifiers, revealed)
+                            {
+                                e.prevent_default();
+                                dispatch.emit(action);
+                            }
+                        },
+                    )
                 })
             });
             move || drop(listener)
@@ -220,7 +228,10 @@ fn Quiz(props: &QuizProps) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.emit(Action::Reveal))
     };
-    let category = bank.category(&q.category).map(|c| c.title.clone()).unwrap_or_default();
+    let category = bank
+        .category(&q.category)
+        .map(|c| c.title.clone())
+        .unwrap_or_default();
     html! {
         <main class="quiz">
             { header }
@@ -314,7 +325,9 @@ pub fn Answer(props: &AnswerProps) -> Html {
 }
 
 fn code(python: &str) -> Html {
-    Html::from_html_unchecked(AttrValue::from(crate::markdown::code_block("python", python)))
+    Html::from_html_unchecked(AttrValue::from(crate::markdown::code_block(
+        "python", python,
+    )))
 }
 
 #[derive(Properties, PartialEq)]

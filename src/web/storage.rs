@@ -23,7 +23,9 @@ impl KeyValue for WebStorage {
     }
     fn keys(&self) -> Result<Vec<String>, String> {
         let n = self.0.length().map_err(js_err)?;
-        Ok((0..n).filter_map(|i| self.0.key(i).ok().flatten()).collect())
+        Ok((0..n)
+            .filter_map(|i| self.0.key(i).ok().flatten())
+            .collect())
     }
 }
 

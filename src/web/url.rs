@@ -53,9 +53,8 @@ pub fn use_hash() -> String {
     {
         let hash = hash.clone();
         use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|w| {
-                EventListener::new(&w, "hashchange", move |_| hash.set(current_hash()))
-            });
+            let listener = web_sys::window()
+                .map(|w| EventListener::new(&w, "hashchange", move |_| hash.set(current_hash())));
             move || drop(listener)
         });
     }

@@ -120,18 +120,38 @@ def run(example: Example) -> tuple[Example, bool, str]:
         return example, p.returncode == 0, (p.stdout + p.stderr)[-3000:]
 
 
+def schema_errors(bank: dict, path: str) -> list[str]:
+    """Validates against questions.schema.json when it sits beside the bank."""
+    schema_path = os.path.join(os.path.dirname(os.path.abspath(path)), "questions.schema.json")
+    if not os.path.exists(schema_path) or "categories" not in bank:
+        return []
+    import jsonschema  # from tests/python/requirements.txt
+
+    with open(schema_path, encoding="utf-8") as f:
+        schema = json.load(f)
+    validator = jsonschema.Draft202012Validator(schema)
+    return [f"{path}: schema: /{'/'.join(map(str, e.absolute_path))}: {e.message}"
+            for e in validator.iter_errors(bank)]
+
+
 def main(paths: list[str]) -> int:
     examples: list[Example] = []
     errors: list[str] = []
+    passed = 0
     for path in paths:
         with open(path, encoding="utf-8") as f:
             bank = json.load(f)
+        found = schema_errors(bank, path)
+        errors.extend(found)
+        if not found and "categories" in bank:
+            print(f"ok   {path} matches questions.schema.json")
+            passed += 1
         for q in bank.get("questions", []):
             try:
                 examples.extend(examples_of(q))
             except ValueError as e:
                 errors.append(f"{q.get('id', '?')}: {e}")
-    passed = failed = 0
+    failed = 0
     for e in errors:
         print(f"FAIL {e}")
         failed += 1

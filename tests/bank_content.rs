@@ -1,0 +1,201 @@
+//! The shipped question bank, checked with the app's own bank types (issue: the question bank).
+//! Its Python examples are executed separately by `tests/python/run_examples.py`.
+
+use pyprep::bank::{self, Bank};
+use pyprep::markdown::lint;
+use std::collections::HashSet;
+
+/// The 49 questions of the seed article, sections 1–10, in order. Sections 3 and 10 are
+/// fragments in the article; these are their question forms (same subject).
+const SEED_PROMPTS: [&str; 49] = [
+    "What are Python’s key features?",
+    "Explain the difference between Python 2 and Python 3.",
+    "How is Python an interpreted language?",
+    "What are Python’s built-in data types?",
+    "How do you manage memory in Python?",
+    "What is the difference between mutable and immutable data types?",
+    "Explain list comprehension with an example.",
+    "What are classes and objects in Python?",
+    "Explain the concepts of inheritance, polymorphism, encapsulation, and abstraction.",
+    "How do you implement method overloading and method overriding in Python?",
+    "What is the difference between @staticmethod, @classmethod, and an instance method?",
+    "How do you achieve multiple inheritance in Python?",
+    "How do you implement sorting algorithms (Bubble Sort, Quick Sort, Merge Sort, etc.) in Python?",
+    "How do searching algorithms (Binary Search, Linear Search) work, and how do you implement them in Python?",
+    "How do you choose and use data structures like lists, tuples, sets, and dictionaries?",
+    "How do you implement stacks, queues, linked lists, trees, and graphs in Python?",
+    "How do you analyse time and space complexity using Big-O notation?",
+    "How do you solve coding problems like finding duplicates in a list or reversing a linked list?",
+    "What are some common Python libraries used for data analysis?",
+    "How does NumPy differ from Pandas?",
+    "How do you use Flask or Django for web development?",
+    "Explain the purpose of TensorFlow and PyTorch in machine learning.",
+    "How does BeautifulSoup or Scrapy work for web scraping?",
+    "How do you open, read, and write files in Python?",
+    "What is the difference between ‘r’, ‘w’, ‘a’, and ‘r+’ modes?",
+    "How do you handle exceptions in Python using try-except blocks?",
+    "Explain the use of finally and else clauses in exception handling.",
+    "What are custom exceptions, and how do you create them?",
+    "What is the difference between threading and multiprocessing?",
+    "How does Python’s Global Interpreter Lock (GIL) affect multithreading?",
+    "What is the asyncio module used for?",
+    "How do you use locks in multithreading?",
+    "How do you connect Python to a database?",
+    "What is the difference between SQL and NoSQL databases?",
+    "How does Django’s ORM work?",
+    "What are transactions in databases, and how do you handle them in Python?",
+    "How would you design a URL shortener like Bit.ly?",
+    "How do you handle a million requests per second in a Python application?",
+    "What are microservices, and how do you implement them in Python?",
+    "How do you use caching mechanisms in Python?",
+    "What are different types of testing in Python?",
+    "How do you write unit tests in Python?",
+    "What is the difference between unittest and pytest?",
+    "How do you debug a Python program effectively?",
+    "How do you reverse a string without using built-in functions?",
+    "How do you find the longest substring without repeating characters?",
+    "How do you implement an LRU (Least Recently Used) cache?",
+    "How do you parse a log file and extract useful insights?",
+    "How do you solve problems from platforms like LeetCode or HackerRank?",
+];
+
+const SLUGS: [(&str, usize); 10] = [
+    ("core", 7),
+    ("oop", 5),
+    ("dsa", 6),
+    ("libraries", 5),
+    ("files", 5),
+    ("concurrency", 4),
+    ("databases", 4),
+    ("design", 4),
+    ("testing", 4),
+    ("coding", 5),
+];
+
+fn shipped() -> Bank {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/questions.json"))
+        .expect("questions.json is readable");
+    let loaded = bank::parse(&text).expect("questions.json is a bank");
+    assert!(loaded.problems.is_empty(), "problems: {:#?}", loaded.problems);
+    loaded.bank
+}
+
+/// Words of prose: the Markdown without its fenced code blocks.
+fn prose_words(markdown: &str) -> usize {
+    let mut in_fence = false;
+    markdown
+        .lines()
+        .filter(|l| {
+            let t = l.trim_start();
+            if t.starts_with("```") || t.starts_with("~~~") {
+                in_fence = !in_fence;
+                return false;
+            }
+            !in_fence
+        })
+        .flat_map(str::split_whitespace)
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+#[test]
+fn categories_and_counts_match_the_seed() {
+    let bank = shipped();
+    let slugs: Vec<(&str, usize)> = bank
+        .categories
+        .iter()
+        .map(|c| (c.slug.as_str(), bank.count_in(&c.slug)))
+        .collect();
+    assert_eq!(slugs, SLUGS);
+    assert_eq!(bank.questions.len(), 49);
+    for c in &bank.categories {
+        assert!(!c.title.trim().is_empty() && !c.description.trim().is_empty(), "{}", c.slug);
+    }
+    assert_eq!(bank.prep.len(), 5, "the article's five prep must-dos");
+}
+
+#[test]
+fn every_seed_prompt_is_present_once() {
+    let bank = shipped();
+    let prompts: Vec<&str> = bank.questions.iter().map(|q| q.prompt.as_str()).collect();
+    assert_eq!(prompts, SEED_PROMPTS);
+}
+
+#[test]
+fn ids_are_unique_stable_slugs() {
+    let bank = shipped();
+    let mut seen = HashSet::new();
+    for q in &bank.questions {
+        assert!(bank::is_valid_slug(&q.id), "{}", q.id);
+        assert!(q.id.starts_with(&format!("{}-", q.category)), "{} is named after its category", q.id);
+        assert!(seen.insert(&q.id), "duplicate id {}", q.id);
+    }
+}
+
+#[test]
+fn every_answer_is_complete() {
+    let bank = shipped();
+    for q in &bank.questions {
+        let id = &q.id;
+        assert!((3..=6).contains(&q.key_points.len()), "{id}: {} key points", q.key_points.len());
+        for text in q.key_points.iter().chain(&q.follow_ups).chain(&q.tags) {
+            assert!(!text.trim().is_empty(), "{id}: empty entry");
+        }
+        assert!(q.key_points.iter().all(|k| k.chars().count() <= 120), "{id}: long key point");
+        assert!(!q.tags.is_empty(), "{id}: no tags");
+        let words = prose_words(&q.answer);
+        assert!((120..=350).contains(&words), "{id}: {words} words of prose");
+    }
+}
+
+#[test]
+fn markdown_is_clean() {
+    let bank = shipped();
+    for q in &bank.questions {
+        let mut texts = vec![("answer", q.answer.as_str())];
+        if let Some(c) = &q.challenge {
+            texts.push(("challenge.approach", c.approach.as_str()));
+        }
+        for (field, text) in texts {
+            let problems = lint(text);
+            assert!(problems.is_empty(), "{} {field}: {problems:?}", q.id);
+        }
+    }
+}
+
+#[test]
+fn live_coding_challenges_are_complete() {
+    let bank = shipped();
+    for q in &bank.questions {
+        match (&q.challenge, q.category.as_str()) {
+            (Some(c), "coding") => {
+                for (name, text) in [
+                    ("approach", &c.approach),
+                    ("solution", &c.solution),
+                    ("time", &c.time_complexity),
+                    ("space", &c.space_complexity),
+                    ("tests", &c.tests),
+                ] {
+                    assert!(!text.trim().is_empty(), "{}: empty {name}", q.id);
+                }
+                assert!(c.time_complexity.starts_with("O(") && c.space_complexity.starts_with("O("));
+                assert!(!c.edge_cases.is_empty(), "{}: no edge cases", q.id);
+                assert!(c.tests.contains("assert"), "{}: tests assert nothing", q.id);
+                assert_eq!(
+                    c.sample_file.is_some(),
+                    q.id == "coding-parse-log-file",
+                    "{}: only the log challenge ships a sample file",
+                    q.id
+                );
+            }
+            (None, "coding") => panic!("{} has no challenge", q.id),
+            (Some(_), _) => panic!("{} is not a live-coding question", q.id),
+            (None, _) => {}
+        }
+    }
+}
+
+#[test]
+fn prose_word_count_ignores_code() {
+    assert_eq!(prose_words("one two\n\n```python\nx = 1\n```\nthree -"), 3);
+}
