@@ -76,7 +76,11 @@ fn shipped() -> Bank {
     let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/questions.json"))
         .expect("questions.json is readable");
     let loaded = bank::parse(&text).expect("questions.json is a bank");
-    assert!(loaded.problems.is_empty(), "problems: {:#?}", loaded.problems);
+    assert!(
+        loaded.problems.is_empty(),
+        "problems: {:#?}",
+        loaded.problems
+    );
     loaded.bank
 }
 
@@ -109,7 +113,11 @@ fn categories_and_counts_match_the_seed() {
     assert_eq!(slugs, SLUGS);
     assert_eq!(bank.questions.len(), 49);
     for c in &bank.categories {
-        assert!(!c.title.trim().is_empty() && !c.description.trim().is_empty(), "{}", c.slug);
+        assert!(
+            !c.title.trim().is_empty() && !c.description.trim().is_empty(),
+            "{}",
+            c.slug
+        );
     }
     assert_eq!(bank.prep.len(), 5, "the article's five prep must-dos");
 }
@@ -127,7 +135,11 @@ fn ids_are_unique_stable_slugs() {
     let mut seen = HashSet::new();
     for q in &bank.questions {
         assert!(bank::is_valid_slug(&q.id), "{}", q.id);
-        assert!(q.id.starts_with(&format!("{}-", q.category)), "{} is named after its category", q.id);
+        assert!(
+            q.id.starts_with(&format!("{}-", q.category)),
+            "{} is named after its category",
+            q.id
+        );
         assert!(seen.insert(&q.id), "duplicate id {}", q.id);
     }
 }
@@ -137,11 +149,18 @@ fn every_answer_is_complete() {
     let bank = shipped();
     for q in &bank.questions {
         let id = &q.id;
-        assert!((3..=6).contains(&q.key_points.len()), "{id}: {} key points", q.key_points.len());
+        assert!(
+            (3..=6).contains(&q.key_points.len()),
+            "{id}: {} key points",
+            q.key_points.len()
+        );
         for text in q.key_points.iter().chain(&q.follow_ups).chain(&q.tags) {
             assert!(!text.trim().is_empty(), "{id}: empty entry");
         }
-        assert!(q.key_points.iter().all(|k| k.chars().count() <= 120), "{id}: long key point");
+        assert!(
+            q.key_points.iter().all(|k| k.chars().count() <= 120),
+            "{id}: long key point"
+        );
         assert!(!q.tags.is_empty(), "{id}: no tags");
         let words = prose_words(&q.answer);
         assert!((120..=350).contains(&words), "{id}: {words} words of prose");
@@ -178,7 +197,9 @@ fn live_coding_challenges_are_complete() {
                 ] {
                     assert!(!text.trim().is_empty(), "{}: empty {name}", q.id);
                 }
-                assert!(c.time_complexity.starts_with("O(") && c.space_complexity.starts_with("O("));
+                assert!(
+                    c.time_complexity.starts_with("O(") && c.space_complexity.starts_with("O(")
+                );
                 assert!(!c.edge_cases.is_empty(), "{}: no edge cases", q.id);
                 assert!(c.tests.contains("assert"), "{}: tests assert nothing", q.id);
                 assert_eq!(

@@ -35,21 +35,42 @@ enum LoadState {
 
 const BANK_URL: &str = "questions.json";
 
+fn js_text(e: wasm_bindgen::JsValue) -> String {
+    e.as_string()
+        .or_else(|| {
+            js_sys::Reflect::get(&e, &"message".into())
+                .ok()?
+                .as_string()
+        })
+        .unwrap_or_else(|| "network error".to_owned())
+}
+
+/// Downloads and parses the bank. `fetch` matches the `<link rel=preload>` in index.html, so
+/// the download started with the page is reused.
 async fn fetch_bank() -> Result<Loaded, String> {
-    let response = gloo::net::http::Request::get(BANK_URL)
-        .send()
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let window = web_sys::window().ok_or("no window")?;
+    let response = JsFuture::from(window.fetch_with_str(BANK_URL))
         .await
-        .map_err(|e| format!("questions.json could not be downloaded ({e})."))?;
+        .map_err(|e| format!("questions.json could not be downloaded ({}).", js_text(e)))?;
+    let response: web_sys::Response = response
+        .dyn_into()
+        .map_err(|_| "questions.json: unexpected fetch result".to_owned())?;
     if !response.ok() {
         return Err(format!(
             "questions.json could not be downloaded (HTTP {}).",
             response.status()
         ));
     }
-    let text = response
-        .text()
-        .await
-        .map_err(|e| format!("questions.json could not be read ({e})."))?;
+    let text = match response.text() {
+        Ok(promise) => JsFuture::from(promise)
+            .await
+            .ok()
+            .and_then(|t| t.as_string()),
+        Err(_) => None,
+    }
+    .ok_or("questions.json could not be read.")?;
     bank::parse(&text).map_err(|e| format!("PyPrep can't use this question bank: {e}."))
 }
 
