@@ -306,7 +306,7 @@ impl Bank {
     pub fn questions_in<'a>(&'a self, slugs: &'a [String]) -> impl Iterator<Item = &'a Question> {
         self.questions
             .iter()
-            .filter(move |q| slugs.iter().any(|s| *s == q.category))
+            .filter(move |q| slugs.contains(&q.category))
     }
 
     pub fn count_in(&self, slug: &str) -> usize {

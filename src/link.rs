@@ -476,7 +476,7 @@ mod tests {
     fn hashes_map_to_pages() {
         assert_eq!(parse_hash("").0, Page::Home);
         assert_eq!(parse_hash("#/").0, Page::Home);
-        assert_eq!(parse_hash("#/?embed=1").1.embed, true);
+        assert!(parse_hash("#/?embed=1").1.embed);
         assert_eq!(
             parse_hash("#/quiz/oop?n=5").0,
             Page::Quiz(parse_quiz("oop", "n=5"))

@@ -235,11 +235,7 @@ impl Summary {
 
 /// Rounded percentage; 0 of 0 is 0.
 pub fn percent(points: u32, max: u32) -> u32 {
-    if max == 0 {
-        0
-    } else {
-        (points * 100 + max / 2) / max
-    }
+    (points * 100 + max / 2).checked_div(max).unwrap_or(0)
 }
 
 #[cfg(test)]

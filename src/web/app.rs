@@ -118,7 +118,7 @@ pub fn App() -> Html {
     }
     {
         let display = display.clone();
-        use_effect_with(display, |d| apply_display(d));
+        use_effect_with(display, apply_display);
     }
     let home = home_route(&display);
     let body = match &*state {

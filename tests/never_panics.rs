@@ -1,0 +1,191 @@
+//! Property tests: no parser (link, bank, stored progress, Markdown, highlighter) panics on
+//! arbitrary input, and links survive a format/parse round trip.
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use pyprep::link::{self, Count, Display, QuizLink, Selection, Theme};
+use pyprep::progress::{self, Progress, Settings};
+use pyprep::{bank, highlight, markdown};
+
+/// Strings that look a little like the real thing, so the parsers go deep.
+fn linkish() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            Just("#/".to_owned()),
+            Just("quiz/".to_owned()),
+            Just("all".to_owned()),
+            Just("core,oop".to_owned()),
+            Just("?".to_owned()),
+            Just("&".to_owned()),
+            Just("n=".to_owned()),
+            Just("seed=".to_owned()),
+            Just("ids=".to_owned()),
+            Just("embed=1".to_owned()),
+            Just("theme=dark".to_owned()),
+            Just("accent=%23".to_owned()),
+            Just("%".to_owned()),
+            "[0-9]{1,4}".prop_map(String::from),
+            "\\PC{0,6}".prop_map(String::from),
+        ],
+        0..12,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+fn jsonish() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            Just("{".to_owned()),
+            Just("}".to_owned()),
+            Just("[".to_owned()),
+            Just("]".to_owned()),
+            Just(",".to_owned()),
+            Just(":".to_owned()),
+            Just("\"version\":1".to_owned()),
+            Just("\"version\":".to_owned()),
+            Just("\"questions\"".to_owned()),
+            Just("\"categories\"".to_owned()),
+            Just("\"grades\"".to_owned()),
+            Just("\"id\":\"a\"".to_owned()),
+            Just("\"slug\":\"core\"".to_owned()),
+            Just("null".to_owned()),
+            "-?[0-9]{1,12}".prop_map(String::from),
+            "\"\\PC{0,5}\"".prop_map(String::from),
+        ],
+        0..40,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+fn markdownish() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            Just("```python\n".to_owned()),
+            Just("```\n".to_owned()),
+            Just("~~~".to_owned()),
+            Just("<b>".to_owned()),
+            Just("<script>".to_owned()),
+            Just("[a](".to_owned()),
+            Just("javascript:".to_owned()),
+            Just("![i](x)".to_owned()),
+            Just("**".to_owned()),
+            Just("`".to_owned()),
+            Just("'''".to_owned()),
+            Just("\"".to_owned()),
+            Just("\\".to_owned()),
+            Just("# ".to_owned()),
+            Just("\n".to_owned()),
+            Just("| a | b |\n|---|---|\n".to_owned()),
+            "\\PC{0,8}".prop_map(String::from),
+        ],
+        0..30,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+fn slug() -> impl Strategy<Value = String> {
+    "[a-z0-9][a-z0-9-]{0,10}"
+}
+
+fn quiz_link() -> impl Strategy<Value = QuizLink> {
+    (
+        prop_oneof![
+            Just(Selection::All),
+            prop::collection::btree_set(slug(), 1..4)
+                .prop_map(|s| Selection::Some(s.into_iter().filter(|s| s != "all").collect()))
+                .prop_filter(
+                    "non-empty",
+                    |s| !matches!(s, Selection::Some(v) if v.is_empty())
+                ),
+        ],
+        prop_oneof![
+            Just(Count::Default),
+            Just(Count::All),
+            (1usize..=link::MAX_COUNT).prop_map(Count::N)
+        ],
+        prop::option::of("[A-Za-z0-9_-]{1,32}"),
+        prop::option::of(prop::collection::btree_set(slug(), 1..4)),
+        any::<bool>(),
+        prop_oneof![Just(Theme::Auto), Just(Theme::Light), Just(Theme::Dark)],
+        prop::option::of("[0-9a-f]{6}"),
+    )
+        .prop_map(
+            |(selection, count, seed, ids, embed, theme, accent)| QuizLink {
+                selection,
+                count,
+                seed,
+                ids: ids.map(|s| s.into_iter().collect()),
+                display: Display {
+                    embed,
+                    theme,
+                    accent,
+                },
+            },
+        )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn link_parsers_never_panic(s in linkish(), raw in "\\PC*") {
+        let _ = link::parse_hash(&s);
+        let _ = link::parse_hash(&raw);
+        let _ = link::parse_quiz(&raw, &s);
+        let _ = link::percent_decode(&raw);
+        if let (link::Page::Quiz(Err(e)), _) = link::parse_hash(&s) {
+            prop_assert!(!e.to_string().is_empty());
+        }
+    }
+
+    #[test]
+    fn links_round_trip(l in quiz_link()) {
+        let route = l.route();
+        let (page, display) = link::parse_hash(&format!("#{route}"));
+        prop_assert_eq!(&display, &l.display);
+        prop_assert_eq!(page, link::Page::Quiz(Ok(l)));
+    }
+
+    #[test]
+    fn bank_parser_never_panics(s in jsonish(), raw in "\\PC*") {
+        let _ = bank::parse(&s);
+        let _ = bank::parse(&raw);
+    }
+
+    #[test]
+    fn stored_progress_decoding_never_panics(s in jsonish(), raw in "\\PC*") {
+        for input in [s.as_str(), raw.as_str()] {
+            let _ = progress::decode::<Progress>(Some(input));
+            let _ = progress::decode::<Settings>(Some(input));
+            let _ = progress::decode_session(Some(input));
+        }
+    }
+
+    #[test]
+    fn markdown_never_panics_and_never_emits_raw_tags(s in markdownish()) {
+        let html = markdown::to_html(&s);
+        prop_assert!(!html.contains("<script"), "{}", html);
+        prop_assert!(!html.contains("<b>"), "{}", html);
+        prop_assert!(!html.contains("href=\"javascript"), "{}", html);
+        prop_assert!(!html.contains("<img"), "{}", html);
+        let _ = markdown::lint(&s);
+        let code = highlight::python(&s);
+        prop_assert!(!code.contains("<script") && !code.contains("<b>"), "{}", code);
+    }
+}
+
+/// A real bank with one field broken at a time still loads what it can.
+#[test]
+fn shipped_bank_with_any_one_question_broken_keeps_the_others() {
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/questions.json")).unwrap();
+    let good = bank::parse(&text).unwrap().bank.questions.len();
+    let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let questions = value["questions"].as_array_mut().unwrap();
+    questions[3]["answer"] = serde_json::json!("");
+    questions[7]["category"] = serde_json::json!("nope");
+    questions[9]["difficulty"] = serde_json::json!(42);
+    let loaded = bank::parse(&value.to_string()).unwrap();
+    assert_eq!(loaded.bank.questions.len(), good - 3);
+    assert_eq!(loaded.problems.len(), 3);
+}

@@ -1,0 +1,254 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): components render a question,
+//! reveal and grade; the storage adapter with working, throwing and absent storage.
+#![cfg(target_arch = "wasm32")]
+
+use pyprep::bank;
+use pyprep::link::{parse_quiz, Display};
+use pyprep::progress::PROGRESS_KEY;
+use pyprep::store::Notice;
+use pyprep::web::app::Ctx;
+use pyprep::web::quiz::QuizPage;
+use pyprep::web::storage;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use yew::prelude::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const BANK: &str = r#"{"version":1,
+  "categories":[{"slug":"core","title":"Core","description":"Basics."}],
+  "questions":[
+    {"id":"core-a","category":"core","prompt":"What is A?","difficulty":"junior",
+     "answer":"A is **first**.\n\n```python\nx = 1\n```\n\n<script>alert(1)</script>","key_points":["first","one","alpha"]},
+    {"id":"core-b","category":"core","prompt":"What is B?","difficulty":"mid",
+     "answer":"B is second.","key_points":["second","two","beta"]}]}"#;
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Runs JS in the page (to break or remove storage for a test, and to restore it).
+fn js(code: &str) {
+    js_sys::Function::new_no_args(code)
+        .call0(&wasm_bindgen::JsValue::NULL)
+        .unwrap();
+}
+
+const SAVE_STORAGE: &str =
+    "window.__realStorage = Object.getOwnPropertyDescriptor(window, 'localStorage');";
+const RESTORE_STORAGE: &str =
+    "Object.defineProperty(window, 'localStorage', window.__realStorage);";
+
+#[derive(Properties, PartialEq)]
+struct HostProps {
+    ctx: Ctx,
+    route: String,
+}
+
+#[component]
+fn Host(props: &HostProps) -> Html {
+    let (cats, query) = props.route.split_once('?').unwrap();
+    let link = parse_quiz(cats, query).unwrap();
+    html! {
+        <ContextProvider<Ctx> context={props.ctx.clone()}>
+            <QuizPage {link} />
+        </ContextProvider<Ctx>>
+    }
+}
+
+fn mount(route: &str) -> (web_sys::Element, Ctx) {
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    let ctx = Ctx {
+        loaded: Rc::new(bank::parse(BANK).unwrap()),
+        store: Rc::new(storage::open()),
+        display: Display::default(),
+    };
+    yew::Renderer::<Host>::with_root_and_props(
+        root.clone(),
+        HostProps {
+            ctx: ctx.clone(),
+            route: route.to_owned(),
+        },
+    )
+    .render();
+    (root, ctx)
+}
+
+fn text(root: &web_sys::Element, selector: &str) -> String {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+fn click(root: &web_sys::Element, selector: &str) {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .dyn_into::<web_sys::HtmlElement>()
+        .unwrap()
+        .click();
+}
+
+fn clear_storage() {
+    web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .clear()
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn renders_reveals_and_grades() {
+    clear_storage();
+    let (root, ctx) = mount("core?n=2&seed=web1");
+    yew::scheduler::flush().await;
+    let first = text(&root, "h1.prompt");
+    assert!(first == "What is A?" || first == "What is B?", "{first}");
+    assert_eq!(text(&root, ".counter"), "Question 1 of 2");
+    assert!(
+        root.query_selector(".answer").unwrap().is_none(),
+        "answer hidden"
+    );
+
+    click(&root, "button.reveal");
+    yew::scheduler::flush().await;
+    let answer = root
+        .query_selector(".answer")
+        .unwrap()
+        .expect("answer shown");
+    let html = answer.inner_html();
+    assert!(!html.contains("<script"), "raw HTML is escaped: {html}");
+    assert_eq!(
+        root.query_selector_all(".grades button").unwrap().length(),
+        4
+    );
+    assert_eq!(
+        root.query_selector("[role=group]")
+            .unwrap()
+            .unwrap()
+            .get_attribute("aria-labelledby")
+            .as_deref(),
+        Some("grade-label")
+    );
+
+    click(&root, "button.grade-3");
+    yew::scheduler::flush().await;
+    assert_eq!(text(&root, ".counter"), "Question 2 of 2");
+    assert_ne!(text(&root, "h1.prompt"), first);
+    let progress = ctx.store.progress();
+    assert_eq!(progress.graded_count(), 1);
+
+    click(&root, "button.reveal");
+    yew::scheduler::flush().await;
+    click(&root, "button.grade-1");
+    yew::scheduler::flush().await;
+    assert_eq!(text(&root, "#summary-h"), "Quiz complete");
+    assert_eq!(text(&root, ".score-big"), "33%", "(2 + 0) / 6");
+    assert!(text(&root, ".summary").contains("Practice the missed ones (1)"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn keyboard_reveals_and_grades_but_not_while_typing() {
+    clear_storage();
+    let (root, _) = mount("core?n=2&seed=web2");
+    yew::scheduler::flush().await;
+    let key = |k: &str, target: &web_sys::EventTarget| {
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key(k);
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        let e =
+            web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        target.dispatch_event(&e).unwrap();
+    };
+    let textarea: web_sys::EventTarget = root.query_selector("textarea").unwrap().unwrap().into();
+    key(" ", &textarea);
+    yew::scheduler::flush().await;
+    assert!(
+        root.query_selector(".answer").unwrap().is_none(),
+        "typing a space does not reveal"
+    );
+
+    let body: web_sys::EventTarget = document().body().unwrap().into();
+    key(" ", &body);
+    yew::scheduler::flush().await;
+    assert!(
+        root.query_selector(".answer").unwrap().is_some(),
+        "Space reveals"
+    );
+    key("2", &textarea);
+    yew::scheduler::flush().await;
+    assert_eq!(
+        text(&root, ".counter"),
+        "Question 1 of 2",
+        "digits typed in notes don't grade"
+    );
+    key("4", &body);
+    yew::scheduler::flush().await;
+    assert_eq!(text(&root, ".counter"), "Question 2 of 2");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn unknown_category_shows_an_error_not_a_panic() {
+    clear_storage();
+    let (root, _) = mount("nope?seed=x");
+    yew::scheduler::flush().await;
+    assert!(text(&root, ".error-page").contains("There is no category called “nope”."));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn working_storage_persists() {
+    clear_storage();
+    let store = storage::open();
+    assert!(store.notices().is_empty());
+    store.update_progress(|p| p.record_seen("core-a"));
+    let raw = web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item(PROGRESS_KEY)
+        .unwrap()
+        .expect("written to localStorage");
+    assert!(raw.contains("core-a"));
+    assert_eq!(storage::open().progress().questions["core-a"].seen, 1);
+}
+
+#[wasm_bindgen_test]
+fn throwing_storage_falls_back_to_memory() {
+    js(SAVE_STORAGE);
+    js("Object.defineProperty(window, 'localStorage', { configurable: true, get() { throw new DOMException('denied', 'SecurityError'); } });");
+    let store = storage::open();
+    js(RESTORE_STORAGE);
+    assert_eq!(store.notices(), [Notice::NotSaved]);
+    store.update_progress(|p| p.record_seen("x"));
+    assert_eq!(store.progress().questions["x"].seen, 1, "kept in memory");
+}
+
+#[wasm_bindgen_test]
+fn absent_or_full_storage_falls_back_to_memory() {
+    js(SAVE_STORAGE);
+    js("Object.defineProperty(window, 'localStorage', { configurable: true, value: null });");
+    let absent = storage::open();
+    js(RESTORE_STORAGE);
+    assert_eq!(absent.notices(), [Notice::NotSaved]);
+
+    js("window.__realSet = Storage.prototype.setItem; Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };");
+    let full = storage::open();
+    js("Storage.prototype.setItem = window.__realSet;");
+    assert_eq!(
+        full.notices(),
+        [Notice::NotSaved],
+        "a failed write probe means no storage"
+    );
+    full.save_settings(&Default::default());
+}
