@@ -137,6 +137,16 @@ export class Visit {
     );
   }
 
+  /**
+   * Lets the app finish reacting to what just happened (two animation frames), before asserting
+   * that something did *not* happen. No fixed sleep.
+   */
+  settle() {
+    return this.page.evaluate(
+      () => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))),
+    );
+  }
+
   answer() {
     return this.page.locator('section.answer');
   }

@@ -24,6 +24,12 @@ export async function serve(mounts, { port = 0, log = null, pages = {} } = {}) {
       res.end(pages[path]);
       return;
     }
+    const first = Object.keys(mounts)[0];
+    if (path === '/' && first && first !== '/') {
+      res.writeHead(302, { location: first });
+      res.end();
+      return;
+    }
     for (const [prefix, dir] of Object.entries(mounts)) {
       if (!path.startsWith(prefix)) continue;
       let file = resolve(dir, '.' + normalize('/' + path.slice(prefix.length)));
