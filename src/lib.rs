@@ -5,6 +5,7 @@
 
 pub mod bank;
 pub mod draw;
+pub mod embed;
 pub mod highlight;
 pub mod keys;
 pub mod link;

@@ -2,6 +2,7 @@
 
 use crate::bank::Bank;
 use crate::draw::draw;
+use crate::embed::HostEvent;
 use crate::link::{Display, LinkError, QuizLink};
 use serde::{Deserialize, Serialize};
 
@@ -137,6 +138,49 @@ impl Session {
             }
             _ => None,
         }
+    }
+
+    /// The categories of the drawn questions, in order of first appearance.
+    pub fn categories(&self, bank: &Bank) -> Vec<String> {
+        let mut slugs: Vec<String> = Vec::new();
+        for q in self.ids.iter().filter_map(|id| bank.question(id)) {
+            if !slugs.contains(&q.category) {
+                slugs.push(q.category.clone());
+            }
+        }
+        slugs
+    }
+
+    /// `quiz-started`, for a session nobody has acted on yet.
+    pub fn start_event(&self, bank: &Bank) -> Option<HostEvent> {
+        let untouched =
+            self.index == 0 && !self.revealed && self.grades.iter().all(Option::is_none);
+        untouched.then(|| HostEvent::QuizStarted {
+            categories: self.categories(bank),
+            questions: self.len(),
+        })
+    }
+
+    /// `question-graded`, and `quiz-finished` when that grade ended the quiz.
+    pub fn host_events_after_grade(&self, bank: &Bank, grade: Grade) -> Vec<HostEvent> {
+        let categories = self.categories(bank);
+        let mut events = vec![HostEvent::QuestionGraded {
+            categories: categories.clone(),
+            question: self.index,
+            questions: self.len(),
+            grade: grade.number(),
+        }];
+        if self.finished() {
+            let s = self.summary(bank);
+            events.push(HostEvent::QuizFinished {
+                categories,
+                questions: self.len(),
+                points: s.points,
+                max_points: s.max_points,
+                score: s.percent(),
+            });
+        }
+        events
     }
 
     pub fn summary(&self, bank: &Bank) -> Summary {
@@ -312,6 +356,54 @@ mod tests {
             ]
         );
         assert_eq!(sum.categories[0].percent(), 50);
+    }
+
+    #[test]
+    fn host_events() {
+        let bank = parse(
+            r#"{"version":1,"categories":[{"slug":"a","title":"A"}],"questions":[
+             {"id":"q0","category":"a","prompt":"p","difficulty":"junior","answer":"x"},
+             {"id":"q1","category":"a","prompt":"p","difficulty":"junior","answer":"x"}]}"#,
+        )
+        .unwrap()
+        .bank;
+        let mut s = Session::new("/quiz/a?seed=x".into(), vec!["q1".into(), "q0".into()]);
+        assert_eq!(
+            s.start_event(&bank),
+            Some(HostEvent::QuizStarted {
+                categories: vec!["a".into()],
+                questions: 2
+            })
+        );
+        s.apply(Action::Reveal);
+        assert_eq!(
+            s.start_event(&bank),
+            None,
+            "a resumed quiz did not start now"
+        );
+        s.apply(Action::Grade(Grade::Good));
+        assert_eq!(s.host_events_after_grade(&bank, Grade::Good).len(), 1);
+        s.apply(Action::Reveal);
+        s.apply(Action::Grade(Grade::Easy));
+        let events = s.host_events_after_grade(&bank, Grade::Easy);
+        assert_eq!(
+            events,
+            [
+                HostEvent::QuestionGraded {
+                    categories: vec!["a".into()],
+                    question: 2,
+                    questions: 2,
+                    grade: 4
+                },
+                HostEvent::QuizFinished {
+                    categories: vec!["a".into()],
+                    questions: 2,
+                    points: 5,
+                    max_points: 6,
+                    score: 83
+                }
+            ]
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@ use super::home::Home;
 use super::quiz::QuizPage;
 use super::url::use_hash;
 use crate::bank::{self, Loaded};
-use crate::link::{home_route, parse_hash, Display, LinkError, Page};
+use crate::link::{home_route, parse_hash, Display, LinkError, Page, QuizLink};
 use crate::store::Store;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -101,6 +101,7 @@ fn apply_display(display: &Display) {
 pub fn App() -> Html {
     let hash = use_hash();
     let (page, display) = parse_hash(&hash);
+    let page_for_bar = page.clone();
     let store = use_memo((), |_| super::storage::open());
     let state = use_state(|| LoadState::Loading);
     let attempt = use_state(|| 0u32);
@@ -162,8 +163,32 @@ pub fn App() -> Html {
         }
     };
     let class = classes!("app", display.embed.then_some("embed"));
+    let bar = display.embed.then(|| {
+        // The same screen on the full site, in a new tab (storage there is first-party).
+        let full = Display {
+            embed: false,
+            ..display.clone()
+        };
+        let route = match &page_for_bar {
+            Page::Quiz(Ok(link)) => QuizLink {
+                display: full,
+                ..link.clone()
+            }
+            .route(),
+            _ => home_route(&full),
+        };
+        html! {
+            <div class="embed-bar">
+                <span class="brand">{"PyPrep"}</span>
+                <a href={super::url::absolute(&route)} target="_blank" rel="noopener">
+                    {"Open full site"}<span aria-hidden="true">{" ↗"}</span>
+                </a>
+            </div>
+        }
+    });
     html! {
         <div {class}>
+            { for bar }
             { body }
         </div>
     }

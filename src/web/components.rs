@@ -2,6 +2,8 @@
 
 use super::app::Ctx;
 use super::url::navigate;
+use crate::embed;
+use crate::link::{Count, Display, QuizLink, Selection};
 use crate::markdown;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
@@ -159,10 +161,80 @@ pub fn CopyButton(props: &CopyProps) -> Html {
             </span>
             if *state == CopyState::Manual {
                 <label class="manual-copy">
-                    <span>{"Copy this link:"}</span>
+                    <span>{"Copying was blocked: select and copy this text."}</span>
                     <input ref={input} readonly=true value={props.text.clone()} />
                 </label>
             }
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ShareProps {
+    /// The quiz for these categories and count, without a seed.
+    pub categories: QuizLink,
+    /// This exact quiz (with its seed), when there is one.
+    #[prop_or_default]
+    pub exact: Option<QuizLink>,
+}
+
+/// Links and embed snippets for the current categories, with a live preview.
+#[component]
+pub fn SharePanel(props: &ShareProps) -> Html {
+    let folder = embed::folder_of(&super::url::base_href());
+    // Shared links carry no display options: the receiver picks their own.
+    let plain = |l: &QuizLink| QuizLink {
+        display: Display::default(),
+        ..l.clone()
+    };
+    let categories = plain(&props.categories);
+    let embedded = QuizLink {
+        display: Display {
+            embed: true,
+            ..Display::default()
+        },
+        ..categories.clone()
+    };
+    let count = match categories.count {
+        Count::Default => String::new(),
+        Count::All => "all".to_owned(),
+        Count::N(n) => n.to_string(),
+    };
+    let cats = match &categories.selection {
+        Selection::All => "all".to_owned(),
+        Selection::Some(s) => s.join(","),
+    };
+    let iframe = embed::iframe_snippet(&folder, &embedded.route());
+    let script = embed::script_snippet(&folder, &cats, &count, "auto");
+    let preview_open = use_state(|| false);
+    let on_toggle = {
+        let open = preview_open.clone();
+        Callback::from(move |e: Event| {
+            if let Some(d) = e.target_dyn_into::<web_sys::HtmlDetailsElement>() {
+                open.set(d.open());
+            }
+        })
+    };
+    html! {
+        <section class="card share" aria-labelledby="share-h">
+            <h2 id="share-h">{"Share and embed"}</h2>
+            <CopyButton label="Copy link to these categories" text={super::url::absolute(&categories.route())} />
+            if let Some(exact) = &props.exact {
+                <CopyButton label="Copy link to this exact quiz" text={super::url::absolute(&plain(exact).route())} />
+            }
+            <h3>{"Embed on a page"}</h3>
+            <p class="hint">{"An iframe works anywhere; the script keeps the widget's height equal to its content."}</p>
+            <pre class="code snippet" tabindex="0"><code>{ &iframe }</code></pre>
+            <CopyButton label="Copy iframe code" text={iframe.clone()} />
+            <pre class="code snippet" tabindex="0"><code>{ &script }</code></pre>
+            <CopyButton label="Copy script code" text={script.clone()} />
+            <details class="preview" ontoggle={on_toggle}>
+                <summary>{"Preview the embed"}</summary>
+                if *preview_open {
+                    <iframe src={format!("{folder}#{}", embedded.route())} title="PyPrep embed preview"
+                        class="preview-frame" loading="lazy"></iframe>
+                }
+            </details>
+        </section>
     }
 }

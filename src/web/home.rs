@@ -1,7 +1,7 @@
 //! The home screen: what PyPrep is, category and count choice, continue, progress, reset.
 
-use super::components::{use_ctx, CopyButton};
-use super::url::{absolute, navigate};
+use super::components::{use_ctx, SharePanel};
+use super::url::navigate;
 use crate::link::{Count, QuizLink, Selection};
 use crate::progress::{CountChoice, Settings};
 use yew::prelude::*;
@@ -191,11 +191,11 @@ pub fn Home() -> Html {
                             "Choose at least one category".to_owned()
                         } }
                     </button>
-                    if can_start {
-                        <CopyButton label="Copy link to this quiz" text={absolute(&link.route())} />
-                    }
                 </div>
             </form>
+            if can_start && !ctx.display.embed {
+                <SharePanel categories={link.clone()} />
+            }
             if !bank.prep.is_empty() && !ctx.display.embed {
                 <section class="card prep" aria-labelledby="prep-h">
                     <h2 id="prep-h">{"How to prepare"}</h2>

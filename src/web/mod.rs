@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod components;
+pub mod embed;
 pub mod home;
 pub mod panic;
 pub mod quiz;

@@ -1,6 +1,7 @@
 //! The quiz screen: one question at a time, reveal, self-grade, keyboard shortcuts.
 
 use super::components::{use_ctx, ErrorPage, Markdown};
+use super::embed::post;
 use super::summary::Summary;
 use super::url::navigate;
 use crate::bank::{Bank, Question};
@@ -85,15 +86,11 @@ fn focus(node: &NodeRef) {
 
 /// Category titles of the quiz, for the header.
 fn quiz_scope(bank: &Bank, session: &Session) -> (String, String) {
-    let mut slugs: Vec<&str> = Vec::new();
-    for id in &session.ids {
-        if let Some(q) = bank.question(id) {
-            if !slugs.contains(&q.category.as_str()) {
-                slugs.push(&q.category);
-            }
-        }
-    }
-    let cats: Vec<_> = slugs.iter().filter_map(|s| bank.category(s)).collect();
+    let cats: Vec<_> = session
+        .categories(bank)
+        .iter()
+        .filter_map(|s| bank.category(s))
+        .collect();
     match cats.as_slice() {
         [one] => (one.title.clone(), one.description.clone()),
         many if many.len() == bank.categories.len() => (
@@ -122,10 +119,20 @@ fn Quiz(props: &QuizProps) -> Html {
         let store = ctx.store.clone();
         use_effect_with((*session).clone(), move |s| store.save_session(Some(s)));
     }
+    {
+        let bank = ctx.loaded.clone();
+        let session = session.clone();
+        use_effect_with((), move |_| {
+            if let Some(event) = session.start_event(&bank.bank) {
+                post(&event);
+            }
+        });
+    }
     let dispatch = {
         let session = session.clone();
         let store = ctx.store.clone();
         let acted = acted.clone();
+        let bank = ctx.loaded.clone();
         Callback::from(move |action: Action| {
             let mut next = (*session).clone();
             match next.apply(action) {
@@ -134,6 +141,9 @@ fn Quiz(props: &QuizProps) -> Html {
                 }
                 Some(Effect::Graded(id, g)) => {
                     store.update_progress(|p| p.record_grade(&id, g, super::now_ms()));
+                    for event in next.host_events_after_grade(&bank.bank, g) {
+                        post(&event);
+                    }
                 }
                 None => return,
             }

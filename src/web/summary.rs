@@ -1,9 +1,9 @@
 //! The end of a quiz: score with its formula, per-category breakdown, every question with its
 //! grade and answer, and the ways on (practise the missed ones, new quiz, copy links).
 
-use super::components::{use_ctx, CopyButton};
+use super::components::{use_ctx, SharePanel};
 use super::quiz::Answer;
-use super::url::{absolute, navigate};
+use super::url::navigate;
 use crate::link::{Count, QuizLink};
 use crate::quiz::Session;
 use yew::prelude::*;
@@ -36,13 +36,8 @@ pub fn Summary(props: &SummaryProps) -> Html {
         ids: Some(summary.missed.clone()),
         ..props.link.clone()
     });
-    // Shared links carry no display options: the receiver picks their own.
-    let share_exact = QuizLink {
-        display: Default::default(),
-        ..props.link.clone()
-    };
-    let share_categories = share_exact.without_seed();
     html! {
+        <>
         <section class="card summary" aria-labelledby="summary-h">
             <h1 id="summary-h" tabindex="-1" ref={heading}>{"Quiz complete"}</h1>
             <p class="score">
@@ -95,11 +90,10 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 }
                 <button class="button" onclick={go(fresh.route())}>{"New quiz"}</button>
             </div>
-            <div class="share">
-                <h2>{"Share"}</h2>
-                <CopyButton label="Copy link to this quiz" text={absolute(&share_exact.route())} />
-                <CopyButton label="Copy link to these categories" text={absolute(&share_categories.route())} />
-            </div>
         </section>
+        if !ctx.display.embed {
+            <SharePanel categories={fresh.clone()} exact={Some(props.link.clone())} />
+        }
+        </>
     }
 }

@@ -451,12 +451,16 @@ test('summary: practise the missed ones, and start a new quiz', async () => {
     await v.summaryHeading().waitFor();
     const missed = prompts.filter((_, k) => grades[k] <= 2);
     assert.equal(missed.length, 3);
+    const done = await v.storedJson(KEYS.session);
+    const missedIds = done.ids.filter((_, k) => done.grades[k] <= 2);
+    assert.equal(missedIds.length, 3);
 
     await page.getByRole('button', { name: `Practice the missed ones (${missed.length})` }).click();
     await page.waitForURL(/seed=/);
     const params = v.params;
     assert.ok(params.get('ids'), 'the practice link lists the ids');
-    assert.equal(params.get('ids').split(',').length, missed.length);
+    assert.deepEqual(params.get('ids').split(',').sort(), [...missedIds].sort());
+    assert.equal(params.get('n'), 'all');
     await v.prompt().waitFor();
     assert.equal(await v.counterText(), `Question 1 of ${missed.length}`);
     const practised = await v.finishWith(3);
@@ -510,8 +514,24 @@ test('accessibility: no serious or critical axe violations', async () => {
       await scan('summary');
       await v.goto('#/quiz/nope');
       await scan('error page');
+      await v.goto('#/');
+      await page.getByRole('button', { name: 'Reset progress…' }).click();
+      await page.getByRole('button', { name: 'Erase progress' }).waitFor();
+      await scan('home, reset confirmation');
     });
   }
+  // The storage notice, as shown when the browser refuses storage.
+  const refuse = () =>
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('denied', 'SecurityError');
+      },
+    });
+  await visit({ init: refuse }, async (v) => {
+    await v.goto('#/');
+    await v.page.locator('.notices .notice').first().waitFor();
+    found.push(...(await seriousViolations(v.page, 'home with a storage notice (light)')));
+  });
   assert.deepEqual(found, []);
 });
 
