@@ -40,6 +40,8 @@ export async function serve(mounts, { port = 0, log = null, pages = {} } = {}) {
         res.writeHead(200, {
           'content-type': TYPES[extname(file)] || 'application/octet-stream',
           'cache-control': 'no-store',
+          // As GitHub Pages does: lets a sandboxed (opaque-origin) iframe load the widget.
+          'access-control-allow-origin': '*',
         });
         res.end(body);
         return;
