@@ -194,6 +194,32 @@ pub fn parse_display(query: &str) -> Display {
     d
 }
 
+/// The text colour (near-black or white) with the better contrast on a validated accent.
+pub fn text_on_accent(hex: &str) -> &'static str {
+    let full: String = if hex.len() == 3 {
+        hex.chars().flat_map(|c| [c, c]).collect()
+    } else {
+        hex.to_owned()
+    };
+    let channel = |i: usize| {
+        let c = f64::from(u8::from_str_radix(full.get(i..i + 2).unwrap_or("00"), 16).unwrap_or(0))
+            / 255.0;
+        if c <= 0.03928 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let l = 0.2126 * channel(0) + 0.7152 * channel(2) + 0.0722 * channel(4);
+    // Contrast with white is 1.05 / (l + 0.05); with near-black (#0f1217, l ≈ 0.006) it is
+    // (l + 0.05) / 0.056. White wins below l ≈ 0.18.
+    if 1.05 / (l + 0.05) >= (l + 0.05) / 0.056 {
+        "#ffffff"
+    } else {
+        "#0f1217"
+    }
+}
+
 fn valid_accent(v: &str) -> Option<String> {
     let hex = v.trim_start_matches('#');
     (matches!(hex.len(), 3 | 6) && hex.bytes().all(|b| b.is_ascii_hexdigit()))
@@ -491,6 +517,15 @@ mod tests {
         );
         assert_eq!(parse_hash("#/nowhere").0, Page::NotFound("/nowhere".into()));
         assert_eq!(parse_hash("#anchor").0, Page::NotFound("anchor".into()));
+    }
+
+    #[test]
+    fn accent_text_is_readable() {
+        assert_eq!(text_on_accent("0a7d38"), "#ffffff");
+        assert_eq!(text_on_accent("2160c4"), "#ffffff");
+        assert_eq!(text_on_accent("ffcc00"), "#0f1217");
+        assert_eq!(text_on_accent("fff"), "#0f1217");
+        assert_eq!(text_on_accent("000"), "#ffffff");
     }
 
     #[test]

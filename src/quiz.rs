@@ -140,15 +140,17 @@ impl Session {
         }
     }
 
-    /// The categories of the drawn questions, in order of first appearance.
+    /// The categories of the drawn questions, in bank order (whatever the draw order).
     pub fn categories(&self, bank: &Bank) -> Vec<String> {
-        let mut slugs: Vec<String> = Vec::new();
-        for q in self.ids.iter().filter_map(|id| bank.question(id)) {
-            if !slugs.contains(&q.category) {
-                slugs.push(q.category.clone());
-            }
-        }
-        slugs
+        bank.categories
+            .iter()
+            .filter(|c| {
+                self.ids
+                    .iter()
+                    .any(|id| bank.question(id).is_some_and(|q| q.category == c.slug))
+            })
+            .map(|c| c.slug.clone())
+            .collect()
     }
 
     /// `quiz-started`, for a session nobody has acted on yet.

@@ -89,9 +89,11 @@ fn apply_display(display: &Display) {
         match &display.accent {
             Some(a) => {
                 let _ = style.set_property("--accent", &format!("#{a}"));
+                let _ = style.set_property("--on-accent", crate::link::text_on_accent(a));
             }
             None => {
                 let _ = style.remove_property("--accent");
+                let _ = style.remove_property("--on-accent");
             }
         }
     }
@@ -186,9 +188,22 @@ pub fn App() -> Html {
             </div>
         }
     });
+    let site_bar = (!display.embed && page_for_bar != Page::Home).then(|| {
+        let route = home.clone();
+        let onclick = Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            super::url::navigate(&route, false);
+        });
+        html! {
+            <nav class="site-bar" aria-label="Site">
+                <a class="brand" href={format!("#{home}")} {onclick}>{"PyPrep"}</a>
+            </nav>
+        }
+    });
     html! {
         <div {class}>
             { for bar }
+            { for site_bar }
             { body }
         </div>
     }

@@ -195,9 +195,15 @@ fn Quiz(props: &QuizProps) -> Html {
     let (scope_title, scope_desc) = quiz_scope(bank, &session);
     let total = session.len();
     let change = {
+        // Home opens with this quiz's categories ticked, ready to adjust.
         let route = home_route(&ctx.display);
+        let store = ctx.store.clone();
+        let categories = session.categories(bank);
         Callback::from(move |e: MouseEvent| {
             e.prevent_default();
+            let mut settings = store.settings();
+            settings.categories = categories.clone();
+            store.save_settings(&settings);
             navigate(&route, false);
         })
     };
