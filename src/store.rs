@@ -210,6 +210,11 @@ impl Store {
         self.set(SETTINGS_KEY, &encode(s));
     }
 
+    /// Reads every stored value once, so unreadable ones are backed up and noticed now.
+    pub fn check_all(&self) {
+        let _ = (self.progress(), self.session(), self.settings());
+    }
+
     /// Forgets progress, the unfinished quiz and settings (backups stay).
     pub fn reset(&self) {
         for key in [PROGRESS_KEY, SESSION_KEY, SETTINGS_KEY] {

@@ -38,8 +38,11 @@ pub fn browser_storage() -> Option<WebStorage> {
     Some(WebStorage(storage))
 }
 
-/// The app's store: localStorage when allowed, memory (with a notice) otherwise.
+/// The app's store: localStorage when allowed, memory (with a notice) otherwise. Every stored
+/// value is read once here, so recovery notices exist before the first screen renders.
 pub fn open() -> Store {
     let backend = browser_storage().map(|s| Box::new(s) as Box<dyn KeyValue>);
-    Store::new(backend, super::now_ms)
+    let store = Store::new(backend, super::now_ms);
+    store.check_all();
+    store
 }
