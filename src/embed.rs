@@ -64,8 +64,10 @@ pub fn folder_of(href: &str) -> String {
     }
 }
 
+/// Escapes for a double-quoted attribute. `&` stays readable: in an attribute, `&name=` is never
+/// taken for a character reference.
 fn attr_escape(s: &str) -> String {
-    crate::markdown::escape_html(s)
+    s.replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 /// The default height of a plain iframe embed: enough for a question and a revealed answer's
