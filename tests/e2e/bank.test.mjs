@@ -1,0 +1,80 @@
+// A site owner's edited questions.json: broken entries are listed (id + field) and the rest
+// works; an unusable or missing bank is a clear error with "Try again", never a blank page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launch, DIST } from './helpers.mjs';
+import { serve } from './server.mjs';
+
+let browser, dir, server;
+
+before(async () => {
+  browser = await launch();
+  dir = mkdtempSync(join(tmpdir(), 'pyprep-bank-'));
+  for (const name of ['broken', 'future', 'missing']) cpSync(DIST, join(dir, name), { recursive: true });
+  const bank = JSON.parse(readFileSync(join(DIST, 'questions.json'), 'utf8'));
+  bank.questions[0].answer = '';
+  bank.questions[1].category = 'nope';
+  bank.questions.push({ ...bank.questions[2] });
+  writeFileSync(join(dir, 'broken', 'questions.json'), JSON.stringify(bank));
+  writeFileSync(join(dir, 'future', 'questions.json'), JSON.stringify({ version: 3, categories: [] }));
+  rmSync(join(dir, 'missing', 'questions.json'));
+  server = await serve({
+    '/broken/': join(dir, 'broken'),
+    '/future/': join(dir, 'future'),
+    '/missing/': join(dir, 'missing'),
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function page() {
+  const context = await browser.newContext();
+  const p = await context.newPage();
+  const errors = [];
+  p.on('pageerror', (e) => errors.push(e.message));
+  return { context, p, errors };
+}
+
+test('broken entries are listed by id and field; valid questions still work', async () => {
+  const { context, p, errors } = await page();
+  const bank = JSON.parse(readFileSync(join(DIST, 'questions.json'), 'utf8'));
+  const [q0, q1, q2] = bank.questions;
+  await p.goto(`${server.url}/broken/#/`);
+  const summary = p.getByText('3 entries in questions.json could not be used; the rest work.');
+  await summary.click();
+  const items = await p.locator('.problems li').allTextContents();
+  assert.deepEqual(items, [
+    `${q0.id} · answer: missing or empty`,
+    `${q1.id} · category: unknown category "nope"`,
+    `${q2.id} · id: duplicate id; the first one is kept`,
+  ]);
+  await p.getByRole('button', { name: /^Start \d+ questions$/ }).click();
+  await p.locator('h1.prompt').waitFor();
+  await p.getByRole('button', { name: 'Reveal answer' }).click();
+  await p.locator('section.answer').waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an unusable bank or a missing file is an error with a way to retry', async () => {
+  for (const [path, message] of [
+    ['/future/', 'schema version 3'],
+    ['/missing/', 'HTTP 404'],
+  ]) {
+    const { context, p, errors } = await page();
+    await p.goto(`${server.url}${path}#/quiz/core`);
+    await p.getByRole('heading', { name: 'The questions could not be loaded' }).waitFor();
+    assert.match(await p.locator('.error-page').textContent(), new RegExp(message));
+    await p.getByRole('button', { name: 'Try again' }).click();
+    await p.getByRole('heading', { name: 'The questions could not be loaded' }).waitFor();
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
