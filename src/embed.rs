@@ -67,7 +67,9 @@ pub fn folder_of(href: &str) -> String {
 /// Escapes for a double-quoted attribute. `&` stays readable: in an attribute, `&name=` is never
 /// taken for a character reference.
 fn attr_escape(s: &str) -> String {
-    s.replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+    s.replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// The default height of a plain iframe embed: enough for a question and a revealed answer's

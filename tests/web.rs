@@ -157,7 +157,7 @@ async fn renders_reveals_and_grades() {
 #[wasm_bindgen_test]
 async fn keyboard_reveals_and_grades_but_not_while_typing() {
     clear_storage();
-    let (root, _) = mount("core?n=2&seed=web2");
+    let (root, ctx) = mount("core?n=2&seed=web2");
     yew::scheduler::flush().await;
     let key = |k: &str, target: &web_sys::EventTarget| {
         let init = web_sys::KeyboardEventInit::new();
@@ -168,7 +168,17 @@ async fn keyboard_reveals_and_grades_but_not_while_typing() {
             web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
         target.dispatch_event(&e).unwrap();
     };
-    let textarea: web_sys::EventTarget = root.query_selector("textarea").unwrap().unwrap().into();
+    let area: web_sys::HtmlTextAreaElement = root
+        .query_selector("textarea")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    area.set_value("my own answer");
+    area.dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+        .unwrap();
+    yew::scheduler::flush().await;
+    let textarea: web_sys::EventTarget = area.clone().into();
     key(" ", &textarea);
     yew::scheduler::flush().await;
     assert!(
@@ -182,6 +192,11 @@ async fn keyboard_reveals_and_grades_but_not_while_typing() {
     assert!(
         root.query_selector(".answer").unwrap().is_some(),
         "Space reveals"
+    );
+    assert_eq!(
+        ctx.store.session().map(|s| s.notes),
+        Some("my own answer".to_owned()),
+        "revealing by key keeps the notes"
     );
     key("2", &textarea);
     yew::scheduler::flush().await;

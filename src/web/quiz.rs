@@ -152,6 +152,8 @@ fn Quiz(props: &QuizProps) -> Html {
         })
     };
     {
+        // The dispatch reads the session's latest value (yew's state handles deref to the
+        // current state), so the listener only changes with what it captures.
         let dispatch = dispatch.clone();
         let revealed = session.revealed;
         let finished = session.finished();
@@ -221,7 +223,8 @@ fn Quiz(props: &QuizProps) -> Html {
         return html! {
             <main class="quiz">
                 { header }
-                <Summary session={(*session).clone()} link={props.link.clone()} />
+                <Summary session={(*session).clone()} link={props.link.clone()}
+                    take_focus={*acted.borrow()} />
             </main>
         };
     }

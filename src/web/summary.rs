@@ -12,6 +12,9 @@ use yew::prelude::*;
 pub struct SummaryProps {
     pub session: Session,
     pub link: QuizLink,
+    /// Move focus to the heading: only right after the last grade, never on a reload.
+    #[prop_or_default]
+    pub take_focus: bool,
 }
 
 #[component]
@@ -22,8 +25,12 @@ pub fn Summary(props: &SummaryProps) -> Html {
     let heading = use_node_ref();
     {
         let heading = heading.clone();
+        let take_focus = props.take_focus;
         use_effect_with((), move |_| {
-            if let Some(el) = heading.cast::<web_sys::HtmlElement>() {
+            if let Some(el) = heading
+                .cast::<web_sys::HtmlElement>()
+                .filter(|_| take_focus)
+            {
                 let _ = el.focus();
             }
         });
