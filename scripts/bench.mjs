@@ -88,8 +88,8 @@ Whole first load (index.html, JS, wasm, CSS, questions.json): **${kb(total)} KB 
 \`embed.js\` and \`embed.html\` are not part of the widget's load (a host page loads \`embed.js\` only).
 
 Where the wasm goes (one-off experiment, 2026-11-24, not rerun by this script): building the
-same app with \`markdown::to_html\` stubbed out shrinks the wasm from 184 KB to 128 KB brotli, so
-pulldown-cmark (parser, HTML entity table, HTML writer) costs about 56 KB of the first load;
+same app with \`markdown::to_html\` stubbed out shrinks the wasm from 184 KB to 132 KB brotli, so
+pulldown-cmark (parser, HTML entity table, HTML writer) costs about 52 KB of the first load;
 Yew, serde_json and the app's own code make up the rest. \`opt-level = "s"\` was 21 KB larger than
 \`"z"\`; wasm-opt \`-Oz\`, \`-Os\`, \`--converge\` differ by under 1 KB. \`questions.json\` (49 answers) is
 62 KB brotli whether pretty-printed or minified.
