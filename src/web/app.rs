@@ -103,7 +103,6 @@ fn apply_display(display: &Display) {
 pub fn App() -> Html {
     let hash = use_hash();
     let (page, display) = parse_hash(&hash);
-    let page_for_bar = page.clone();
     let store = use_memo((), |_| super::storage::open());
     let state = use_state(|| LoadState::Loading);
     let attempt = use_state(|| 0u32);
@@ -124,6 +123,36 @@ pub fn App() -> Html {
         use_effect_with(display, apply_display);
     }
     let home = home_route(&display);
+    let bar = display.embed.then(|| {
+        // The same screen on the full site, in a new tab (storage there is first-party).
+        let full = Display {
+            embed: false,
+            ..display.clone()
+        };
+        let route = match &page {
+            Page::Quiz(Ok(link)) => QuizLink {
+                display: full,
+                ..link.clone()
+            }
+            .route(),
+            _ => home_route(&full),
+        };
+        html! {
+            <div class="embed-bar">
+                <span class="brand">{"PyPrep"}</span>
+                <a href={super::url::absolute(&route)} target="_blank" rel="noopener">
+                    {"Open full site"}<span aria-hidden="true">{" ↗"}</span>
+                </a>
+            </div>
+        }
+    });
+    let site_bar = (!display.embed && page != Page::Home).then(|| {
+        html! {
+            <nav class="site-bar" aria-label="Site">
+                <a class="brand" href={format!("#{home}")}>{"PyPrep"}</a>
+            </nav>
+        }
+    });
     let body = match &*state {
         LoadState::Loading => html! {
             <div class="loading" role="status" aria-live="polite">{"Loading questions…"}</div>
@@ -165,41 +194,6 @@ pub fn App() -> Html {
         }
     };
     let class = classes!("app", display.embed.then_some("embed"));
-    let bar = display.embed.then(|| {
-        // The same screen on the full site, in a new tab (storage there is first-party).
-        let full = Display {
-            embed: false,
-            ..display.clone()
-        };
-        let route = match &page_for_bar {
-            Page::Quiz(Ok(link)) => QuizLink {
-                display: full,
-                ..link.clone()
-            }
-            .route(),
-            _ => home_route(&full),
-        };
-        html! {
-            <div class="embed-bar">
-                <span class="brand">{"PyPrep"}</span>
-                <a href={super::url::absolute(&route)} target="_blank" rel="noopener">
-                    {"Open full site"}<span aria-hidden="true">{" ↗"}</span>
-                </a>
-            </div>
-        }
-    });
-    let site_bar = (!display.embed && page_for_bar != Page::Home).then(|| {
-        let route = home.clone();
-        let onclick = Callback::from(move |e: MouseEvent| {
-            e.prevent_default();
-            super::url::navigate(&route, false);
-        });
-        html! {
-            <nav class="site-bar" aria-label="Site">
-                <a class="brand" href={format!("#{home}")} {onclick}>{"PyPrep"}</a>
-            </nav>
-        }
-    });
     html! {
         <div {class}>
             { for bar }
