@@ -46,7 +46,6 @@ pub fn Home() -> Html {
         })
     };
     let confirming_reset = use_state(|| false);
-    let progress_version = use_state(|| 0u32);
     let progress = ctx.store.progress();
     let unfinished = ctx
         .store
@@ -113,13 +112,11 @@ pub fn Home() -> Html {
     let reset = {
         let store = ctx.store.clone();
         let confirming = confirming_reset.clone();
-        let version = progress_version.clone();
         let settings = settings.clone();
         let all = all.clone();
         Callback::from(move |_| {
             store.reset();
             confirming.set(false);
-            version.set(*version + 1);
             settings.set(Settings {
                 categories: all.clone(),
                 ..Settings::default()
