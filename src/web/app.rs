@@ -1,11 +1,11 @@
 //! The root: loads the bank, opens storage, applies display options, picks the screen.
 
-use super::components::{BankProblems, ErrorPage, Notices};
+use super::components::{link_error, BankProblems, ErrorPage, Notices};
 use super::home::Home;
 use super::quiz::QuizPage;
 use super::url::use_hash;
 use crate::bank::{self, Loaded};
-use crate::link::{home_route, parse_hash, Display, LinkError, Page, QuizLink};
+use crate::link::{home_route, parse_hash, Display, Page, QuizLink};
 use crate::store::Store;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -177,7 +177,7 @@ pub fn App() -> Html {
             let screen = match page {
                 Page::Home => html! { <Home /> },
                 Page::Quiz(Ok(link)) => html! { <QuizPage {link} /> },
-                Page::Quiz(Err(e)) => quiz_link_error(&e, &home),
+                Page::Quiz(Err(e)) => link_error(&e, home.clone()),
                 Page::NotFound(path) => html! {
                     <ErrorPage title="Page not found"
                         message={format!("PyPrep has no page at “{path}”.")}
@@ -200,11 +200,5 @@ pub fn App() -> Html {
             { for site_bar }
             { body }
         </div>
-    }
-}
-
-fn quiz_link_error(e: &LinkError, home: &str) -> Html {
-    html! {
-        <ErrorPage title="This quiz link doesn't work" message={e.to_string()} home={home.to_owned()} />
     }
 }

@@ -40,6 +40,13 @@ pub fn ErrorPage(props: &ErrorPageProps) -> Html {
     }
 }
 
+/// The page for a quiz link that can't be used (bad count, garbled seed, unknown category).
+pub fn link_error(e: &crate::link::LinkError, home: String) -> Html {
+    html! {
+        <ErrorPage title="This quiz link doesn't work" message={e.to_string()} home={home} />
+    }
+}
+
 /// Storage notices (refused storage, recovered data).
 #[component]
 pub fn Notices() -> Html {

@@ -1,6 +1,6 @@
 //! The quiz screen: one question at a time, reveal, self-grade, keyboard shortcuts.
 
-use super::components::{use_ctx, ErrorPage, Markdown};
+use super::components::{link_error, use_ctx, Markdown};
 use super::embed::post;
 use super::summary::Summary;
 use super::url::navigate;
@@ -47,10 +47,7 @@ pub fn QuizPage(props: &QuizPageProps) -> Html {
                     let key = session.route.clone();
                     html! { <Quiz {key} {session} link={props.link.clone()} /> }
                 }
-                Err(e) => html! {
-                    <ErrorPage title="This quiz link doesn't work" message={e.to_string()}
-                        home={home_route(&ctx.display)} />
-                },
+                Err(e) => link_error(&e, home_route(&ctx.display)),
             }
         }
     }
