@@ -46,11 +46,17 @@ pub fn Home() -> Html {
         })
     };
     let confirming_reset = use_state(|| false);
-    let progress = ctx.store.progress();
-    let unfinished = ctx
-        .store
-        .session()
-        .filter(|s| !s.finished() && !s.is_empty());
+    // Read from storage once per visit of this screen (not on every checkbox click); only
+    // the reset below changes them while the screen is shown.
+    let stored = {
+        let store = ctx.store.clone();
+        use_state(move || {
+            let graded = store.progress().graded_count();
+            let unfinished = store.session().filter(|s| !s.finished() && !s.is_empty());
+            (graded, unfinished)
+        })
+    };
+    let (graded, unfinished) = (*stored).clone();
 
     let update = {
         let settings = settings.clone();
@@ -113,17 +119,18 @@ pub fn Home() -> Html {
         let store = ctx.store.clone();
         let confirming = confirming_reset.clone();
         let settings = settings.clone();
+        let stored = stored.clone();
         let all = all.clone();
         Callback::from(move |_| {
             store.reset();
             confirming.set(false);
+            stored.set((0, None));
             settings.set(Settings {
                 categories: all.clone(),
                 ..Settings::default()
             });
         })
     };
-    let graded = progress.graded_count();
     let total = bank.questions.len();
 
     html! {
