@@ -118,6 +118,19 @@ pub fn code_block(lang: &str, body: &str) -> String {
     format!("<pre class=\"code\" tabindex=\"0\"{label}><code class=\"language-{lang_attr}\">{inner}</code></pre>\n")
 }
 
+/// `body` as a fenced Markdown code block in `lang`: the fence is longer than any run of
+/// backticks inside, so [`to_html`] renders it as exactly [`code_block`] of `body`.
+pub fn fenced(lang: &str, body: &str) -> String {
+    let longest = body.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest.max(2) + 1);
+    let newline = if body.is_empty() || body.ends_with('\n') {
+        ""
+    } else {
+        "\n"
+    };
+    format!("{fence}{lang}\n{body}{newline}{fence}\n")
+}
+
 /// Problems that make bank Markdown unfit to ship: raw HTML, broken fences, unsafe links.
 pub fn lint(markdown: &str) -> Vec<String> {
     let mut problems = Vec::new();
@@ -192,6 +205,25 @@ mod tests {
         assert!(html.contains("data-lang=\"python\""));
         let info = to_html("```python syntax-only: needs PyTorch\nimport torch\n```");
         assert!(info.contains("language-python"), "{info}");
+    }
+
+    #[test]
+    fn fenced_code_renders_as_its_code_block() {
+        for body in ["x = 1\n", "s = '```'\nprint(s)", "", "a ```` b\n\n\nc"] {
+            let expected = format!(
+                "{body}{}",
+                if body.ends_with('\n') || body.is_empty() {
+                    ""
+                } else {
+                    "\n"
+                }
+            );
+            assert_eq!(
+                to_html(&fenced("python", body)),
+                code_block("python", &expected),
+                "{body:?}"
+            );
+        }
     }
 
     #[test]

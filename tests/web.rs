@@ -4,12 +4,14 @@
 
 use pyprep::bank;
 use pyprep::link::{parse_quiz, Display};
+use pyprep::markdown;
 use pyprep::progress::PROGRESS_KEY;
 use pyprep::store::Notice;
 use pyprep::web::app::Ctx;
 use pyprep::web::quiz::QuizPage;
 use pyprep::web::storage;
 use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use yew::prelude::*;
@@ -93,6 +95,40 @@ fn click(root: &web_sys::Element, selector: &str) {
         .click();
 }
 
+/// Gives the page a `pyprepMarkdown()` as `index.html` does, resolving to a module whose
+/// `render` is the real renderer (in the trunk build it is the `pyprep-md` module).
+fn install_renderer() {
+    let render = Closure::<dyn Fn(String) -> String>::new(|s: String| markdown::to_html(&s));
+    let module = js_sys::Object::new();
+    js_sys::Reflect::set(&module, &"render".into(), render.as_ref()).unwrap();
+    render.forget();
+    let module = wasm_bindgen::JsValue::from(module);
+    let loader =
+        Closure::<dyn Fn() -> js_sys::Promise>::new(move || js_sys::Promise::resolve(&module));
+    let window = web_sys::window().unwrap();
+    js_sys::Reflect::set(&window, &"pyprepMarkdown".into(), loader.as_ref()).unwrap();
+    loader.forget();
+    pyprep::web::markdown::reset();
+}
+
+/// Waits (up to ~2 s) until `selector` matches inside `root`, letting promises and Yew run.
+async fn until(root: &web_sys::Element, selector: &str) -> web_sys::Element {
+    for _ in 0..200 {
+        yew::scheduler::flush().await;
+        if let Some(el) = root.query_selector(selector).unwrap() {
+            return el;
+        }
+        let tick = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(tick).await.unwrap();
+    }
+    panic!("nothing matched {selector}");
+}
+
 fn clear_storage() {
     web_sys::window()
         .unwrap()
@@ -106,6 +142,7 @@ fn clear_storage() {
 #[wasm_bindgen_test]
 async fn renders_reveals_and_grades() {
     clear_storage();
+    install_renderer();
     let (root, ctx) = mount("core?n=2&seed=web1");
     yew::scheduler::flush().await;
     let first = text(&root, "h1.prompt");
@@ -122,8 +159,21 @@ async fn renders_reveals_and_grades() {
         .query_selector(".answer")
         .unwrap()
         .expect("answer shown");
+    until(&answer, ".prose:not(.pending)").await;
     let html = answer.inner_html();
     assert!(!html.contains("<script"), "raw HTML is escaped: {html}");
+    assert!(html.contains("<p>"), "Markdown rendered: {html}");
+    if first == "What is A?" {
+        assert!(
+            html.contains("<strong>first</strong>"),
+            "Markdown rendered: {html}"
+        );
+        assert!(
+            html.contains("<span class=\"tok-num\">1</span>"),
+            "highlighted: {html}"
+        );
+        assert!(html.contains("&lt;script&gt;"), "{html}");
+    }
     assert_eq!(
         root.query_selector_all(".grades button").unwrap().length(),
         4
@@ -151,6 +201,44 @@ async fn renders_reveals_and_grades() {
     assert_eq!(text(&root, "#summary-h"), "Quiz complete");
     assert_eq!(text(&root, ".score-big"), "33%", "(2 + 0) / 6");
     assert!(text(&root, ".summary").contains("Practice the missed ones (1)"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn answer_is_plain_text_until_the_renderer_loads() {
+    clear_storage();
+    js("window.pyprepMarkdown = () => Promise.reject(new Error('offline'));");
+    pyprep::web::markdown::reset();
+    let (root, _) = mount("core?n=1&seed=web3");
+    yew::scheduler::flush().await;
+    let prompt = text(&root, "h1.prompt");
+    click(&root, "button.reveal");
+    let notice = until(&root, ".answer .notice").await;
+    let said = notice.text_content().unwrap_or_default();
+    assert!(said.contains("Formatting didn't load"), "{said}");
+    assert!(said.contains("offline"), "the reason is shown: {said}");
+    let plain = text(&root, ".answer .prose.plain");
+    let expected = if prompt == "What is A?" {
+        "A is **first**."
+    } else {
+        "B is second."
+    };
+    assert!(
+        plain.starts_with(expected),
+        "the answer is still readable: {plain}"
+    );
+    assert!(
+        root.query_selector(".grades").unwrap().is_some(),
+        "grading still works"
+    );
+
+    install_renderer();
+    click(&root, ".answer .notice button");
+    until(&root, ".answer .prose:not(.plain):not(.pending)").await;
+    assert!(
+        root.query_selector(".answer .notice").unwrap().is_none(),
+        "Try again loads the renderer and clears the notice"
+    );
     root.remove();
 }
 

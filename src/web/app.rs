@@ -35,16 +35,6 @@ enum LoadState {
 
 const BANK_URL: &str = "questions.json";
 
-fn js_text(e: wasm_bindgen::JsValue) -> String {
-    e.as_string()
-        .or_else(|| {
-            js_sys::Reflect::get(&e, &"message".into())
-                .ok()?
-                .as_string()
-        })
-        .unwrap_or_else(|| "network error".to_owned())
-}
-
 /// Downloads and parses the bank. `fetch` matches the `<link rel=preload>` in index.html, so
 /// the download started with the page is reused.
 async fn fetch_bank() -> Result<Loaded, String> {
@@ -53,7 +43,12 @@ async fn fetch_bank() -> Result<Loaded, String> {
     let window = web_sys::window().ok_or("no window")?;
     let response = JsFuture::from(window.fetch_with_str(BANK_URL))
         .await
-        .map_err(|e| format!("questions.json could not be downloaded ({}).", js_text(e)))?;
+        .map_err(|e| {
+            format!(
+                "questions.json could not be downloaded ({}).",
+                super::js_text(&e)
+            )
+        })?;
     let response: web_sys::Response = response
         .dyn_into()
         .map_err(|_| "questions.json: unexpected fetch result".to_owned())?;
@@ -118,6 +113,12 @@ pub fn App() -> Html {
             });
         });
     }
+    // Once the first screen is on view, fetch the answer renderer in the background.
+    use_effect_with(matches!(*state, LoadState::Ready(_)), |&ready| {
+        if ready {
+            super::markdown::preload();
+        }
+    });
     {
         let display = display.clone();
         use_effect_with(display, apply_display);

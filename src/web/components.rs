@@ -1,10 +1,10 @@
 //! Small shared pieces.
 
 use super::app::Ctx;
+use super::markdown::{self, Rendered};
 use super::url::navigate;
 use crate::embed;
 use crate::link::{Count, Display, QuizLink, Selection};
-use crate::markdown;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
@@ -89,17 +89,28 @@ pub fn BankProblems() -> Html {
 #[derive(Properties, PartialEq)]
 pub struct MarkdownProps {
     pub source: AttrValue,
+    /// Changes when the renderer module finishes loading, so the text is rendered again.
     #[prop_or_default]
-    pub class: Classes,
+    pub loaded: u32,
 }
 
-/// Bank Markdown, rendered by the sanitising renderer of `crate::markdown`.
+/// Bank Markdown, rendered to safe HTML by the renderer module (see `web::markdown`). While it
+/// loads, a status line; if it can't load, the source as plain text, so nothing is lost.
 #[component]
 pub fn Markdown(props: &MarkdownProps) -> Html {
-    let html = use_memo(props.source.clone(), |s| markdown::to_html(s));
-    let class = classes!("prose", props.class.clone());
-    html! {
-        <div {class}>{ Html::from_html_unchecked(AttrValue::from((*html).clone())) }</div>
+    let rendered = use_memo((props.source.clone(), props.loaded), |(s, _)| {
+        markdown::render(s)
+    });
+    match &*rendered {
+        Rendered::Html(html) => html! {
+            <div class="prose">{ Html::from_html_unchecked(AttrValue::from(html.clone())) }</div>
+        },
+        Rendered::Pending => html! {
+            <p class="prose pending" role="status">{"Formatting the answer…"}</p>
+        },
+        Rendered::Failed(_) => html! {
+            <div class="prose plain">{ &props.source }</div>
+        },
     }
 }
 

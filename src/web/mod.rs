@@ -6,6 +6,7 @@ pub mod app;
 pub mod components;
 pub mod embed;
 pub mod home;
+pub mod markdown;
 pub mod panic;
 pub mod quiz;
 pub mod storage;
@@ -29,4 +30,12 @@ pub fn start() {
 /// Milliseconds since the Unix epoch.
 pub fn now_ms() -> f64 {
     js_sys::Date::now()
+}
+
+/// A readable reason from a JS error value (an `Error`'s message, a string, or its JSON).
+pub fn js_text(e: &wasm_bindgen::JsValue) -> String {
+    e.as_string()
+        .or_else(|| js_sys::Reflect::get(e, &"message".into()).ok()?.as_string())
+        .or_else(|| js_sys::JSON::stringify(e).ok()?.as_string())
+        .unwrap_or_else(|| "unknown error".to_owned())
 }

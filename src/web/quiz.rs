@@ -2,12 +2,14 @@
 
 use super::components::{link_error, use_ctx, Markdown};
 use super::embed::post;
+use super::markdown::{self, Rendered};
 use super::summary::Summary;
 use super::url::navigate;
 use crate::bank::{Bank, Question};
 use crate::draw::token_from_random;
 use crate::keys::{action_for, Focus};
 use crate::link::{home_route, QuizLink};
+use crate::markdown::fenced;
 use crate::quiz::{resume_or_draw, Action, Effect, Grade, Session};
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
@@ -295,10 +297,45 @@ pub struct AnswerProps {
 #[component]
 pub fn Answer(props: &AnswerProps) -> Html {
     let q = &props.question;
+    // Bumped each time the renderer module finishes loading (or fails to).
+    let loaded = use_state(|| 0u32);
+    let status = markdown::status();
+    {
+        let loaded = loaded.clone();
+        use_effect_with(status == Rendered::Pending, move |&pending| {
+            if pending {
+                wasm_bindgen_futures::spawn_local(async move {
+                    markdown::load().await;
+                    loaded.set(*loaded + 1);
+                });
+            }
+        });
+    }
+    let notice = match &status {
+        Rendered::Failed(reason) => {
+            let retry = {
+                let loaded = loaded.clone();
+                Callback::from(move |_| {
+                    markdown::reset();
+                    loaded.set(*loaded + 1);
+                })
+            };
+            html! {
+                <p class="notice" role="status">
+                    {"Formatting didn't load, so the answer is shown as plain text. "}
+                    <button class="button subtle" onclick={retry}>{"Try again"}</button>
+                    <small class="reason">{ reason }</small>
+                </p>
+            }
+        }
+        _ => Html::default(),
+    };
+    let md = |source: &str| html! { <Markdown source={AttrValue::from(source.to_owned())} loaded={*loaded} /> };
     html! {
         <section class="answer" aria-labelledby={format!("answer-{}", q.id)}>
             <h2 id={format!("answer-{}", q.id)} tabindex="-1" ref={props.heading.clone()}>{"Model answer"}</h2>
-            <Markdown source={q.answer.clone()} />
+            { notice }
+            { md(&q.answer) }
             if !q.key_points.is_empty() {
                 <h3>{"Key points"}</h3>
                 <ul class="key-points">
@@ -308,19 +345,19 @@ pub fn Answer(props: &AnswerProps) -> Html {
             if let Some(c) = &q.challenge {
                 <div class="challenge">
                     <h3>{"Approach"}</h3>
-                    <Markdown source={c.approach.clone()} />
+                    { md(&c.approach) }
                     <h3>{"Reference solution"}</h3>
                     <p class="complexity">
                         {"Time "}<code>{ &c.time_complexity }</code>{" · space "}<code>{ &c.space_complexity }</code>
                     </p>
-                    { code(&c.solution) }
+                    { md(&fenced("python", &c.solution)) }
                     if !c.edge_cases.is_empty() {
                         <h3>{"Edge cases"}</h3>
                         <ul>{ for c.edge_cases.iter().map(|e| html! { <li>{ e }</li> }) }</ul>
                     }
                     <details>
                         <summary>{"Tests for the solution"}</summary>
-                        { code(&c.tests) }
+                        { md(&fenced("python", &c.tests)) }
                     </details>
                     if let Some(f) = &c.sample_file {
                         <details>
@@ -338,12 +375,6 @@ pub fn Answer(props: &AnswerProps) -> Html {
             }
         </section>
     }
-}
-
-fn code(python: &str) -> Html {
-    Html::from_html_unchecked(AttrValue::from(crate::markdown::code_block(
-        "python", python,
-    )))
 }
 
 #[derive(Properties, PartialEq)]

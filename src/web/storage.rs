@@ -5,24 +5,18 @@ use crate::store::{KeyValue, Store};
 
 pub struct WebStorage(web_sys::Storage);
 
-fn js_err(e: wasm_bindgen::JsValue) -> String {
-    e.as_string()
-        .or_else(|| js_sys::JSON::stringify(&e).ok().and_then(|s| s.as_string()))
-        .unwrap_or_else(|| "storage error".to_owned())
-}
-
 impl KeyValue for WebStorage {
     fn get(&self, key: &str) -> Result<Option<String>, String> {
-        self.0.get_item(key).map_err(js_err)
+        self.0.get_item(key).map_err(|e| super::js_text(&e))
     }
     fn set(&self, key: &str, value: &str) -> Result<(), String> {
-        self.0.set_item(key, value).map_err(js_err)
+        self.0.set_item(key, value).map_err(|e| super::js_text(&e))
     }
     fn remove(&self, key: &str) -> Result<(), String> {
-        self.0.remove_item(key).map_err(js_err)
+        self.0.remove_item(key).map_err(|e| super::js_text(&e))
     }
     fn keys(&self) -> Result<Vec<String>, String> {
-        let n = self.0.length().map_err(js_err)?;
+        let n = self.0.length().map_err(|e| super::js_text(&e))?;
         Ok((0..n)
             .filter_map(|i| self.0.key(i).ok().flatten())
             .collect())

@@ -69,7 +69,7 @@ test('keyboard only: a full quiz, score by the formula, progress saved', async (
       assert.equal(await v.answer().count(), 0, 'digits do not grade an unrevealed question');
 
       await page.keyboard.press(step.reveal);
-      await v.answer().getByRole('heading', { name: 'Model answer' }).waitFor();
+      await v.answerShown();
       const buttons = v.gradeGroup().getByRole('button');
       assert.deepEqual(
         await buttons.evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-keyshortcuts'))),
@@ -203,7 +203,7 @@ test('reload mid-quiz resumes the same question, revealed, with its notes', asyn
     await v.prompt().waitFor();
     assert.equal(await v.promptText(), prompt);
     assert.equal(await v.counterText(), 'Question 3 of 5');
-    await v.answer().getByRole('heading', { name: 'Model answer' }).waitFor();
+    await v.answerShown();
     await v.gradeGroup().waitFor();
     assert.equal(await page.getByRole('button', { name: 'Reveal answer' }).count(), 0);
     assert.equal(await notes.inputValue(), 'mutable default arguments are shared');

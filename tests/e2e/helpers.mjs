@@ -162,7 +162,13 @@ export class Visit {
   /** Reveals by clicking the button, as a mouse user. */
   async reveal() {
     await this.page.getByRole('button', { name: 'Reveal answer' }).click();
+    await this.answerShown();
+  }
+
+  /** Waits for the model answer, rendered (or as plain text if the renderer failed). */
+  async answerShown() {
     await this.answer().getByRole('heading', { name: 'Model answer' }).waitFor();
+    await this.answer().locator('.prose:not(.pending)').first().waitFor();
   }
 
   /** Grades (1–4) by clicking, and waits for the next question or the summary. */

@@ -1,0 +1,63 @@
+// What the first load is, measured in the browser rather than assumed: the files a page fetches
+// before its first question is on view, and those it fetches after. Shared by load.test.mjs
+// (the budget as a test) and scripts/bench.mjs (the numbers in BENCHMARKS.md).
+import { readFileSync } from 'node:fs';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { join } from 'node:path';
+
+export const BUDGET_KB = 200;
+
+/** Brotli (quality 11) size of a file, in bytes. */
+export function brotliSize(path) {
+  const buf = readFileSync(path);
+  return brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+}
+
+// Notes the time at which the first question's heading enters the page.
+const MARK_FIRST_QUESTION = `new MutationObserver((_, observer) => {
+  if (document.querySelector('h1.prompt')) {
+    window.__firstQuestion = performance.now();
+    observer.disconnect();
+  }
+}).observe(document, { childList: true, subtree: true });`;
+
+/**
+ * Opens `url` (a quiz link under `prefix`) in a fresh context, waits for the first question and
+ * then for the answer renderer, and returns the files (paths below `prefix`, query stripped)
+ * fetched `before` and `after` the first question was on view, and that moment in ms.
+ */
+export async function measureFirstLoad(browser, url, prefix) {
+  const context = await browser.newContext();
+  try {
+    await context.addInitScript(MARK_FIRST_QUESTION);
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.locator('h1.prompt').waitFor({ state: 'visible' });
+    await page.waitForFunction(() =>
+      performance.getEntriesByType('resource').some((e) => e.name.includes('pyprep-md_bg.wasm')),
+    );
+    const { entries, firstQuestion } = await page.evaluate(() => ({
+      firstQuestion: window.__firstQuestion,
+      entries: performance
+        .getEntriesByType('resource')
+        .map((e) => ({ name: e.name, start: e.startTime })),
+    }));
+    const file = (name) => {
+      const path = decodeURIComponent(new URL(name).pathname);
+      return path.startsWith(prefix) ? path.slice(prefix.length) : path;
+    };
+    return {
+      firstQuestion,
+      before: ['index.html', ...entries.filter((e) => e.start < firstQuestion).map((e) => file(e.name))],
+      after: entries.filter((e) => e.start >= firstQuestion).map((e) => file(e.name)),
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Brotli sizes of `files` in `dist`: [{ file, br }], plus their total. */
+export function sizes(dist, files) {
+  const rows = files.map((file) => ({ file, br: brotliSize(join(dist, file)) }));
+  return { rows, total: rows.reduce((s, r) => s + r.br, 0) };
+}
