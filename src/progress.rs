@@ -8,7 +8,7 @@ use crate::link::DEFAULT_COUNT;
 use crate::quiz::{Grade, Session};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 pub const PROGRESS_KEY: &str = "pyprep.v1.progress";
 pub const SESSION_KEY: &str = "pyprep.v1.session";
@@ -45,7 +45,7 @@ impl QuestionProgress {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Progress {
     #[serde(default)]
-    pub questions: BTreeMap<String, QuestionProgress>,
+    pub questions: HashMap<String, QuestionProgress>,
 }
 
 /// Most grades kept per question: enough for any scheduler, bounded for storage quotas.

@@ -8,7 +8,7 @@ use crate::progress::{
 };
 use crate::quiz::Session;
 use std::cell::RefCell;
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 /// A storage backend. Errors are strings: they are only ever shown or logged.
 pub trait KeyValue {
@@ -20,7 +20,7 @@ pub trait KeyValue {
 
 /// Memory backend: the fallback when the browser refuses storage, and the test double.
 #[derive(Default)]
-pub struct Memory(RefCell<BTreeMap<String, String>>);
+pub struct Memory(RefCell<HashMap<String, String>>);
 
 impl KeyValue for Memory {
     fn get(&self, key: &str) -> Result<Option<String>, String> {

@@ -194,7 +194,7 @@ pub fn App() -> Html {
             }
         }
     };
-    let class = classes!("app", display.embed.then_some("embed"));
+    let class = if display.embed { "app embed" } else { "app" };
     html! {
         <div {class}>
             { for bar }

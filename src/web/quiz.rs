@@ -264,7 +264,7 @@ fn Quiz(props: &QuizProps) -> Html {
             <article class="card question" key={q.id.clone()}>
                 <p class="meta">
                     <span class="badge">{ category }</span>
-                    <span class={classes!("badge", "difficulty")}>{ q.difficulty.label() }</span>
+                    <span class="badge difficulty">{ q.difficulty.label() }</span>
                 </p>
                 <h1 class="prompt" tabindex="-1" ref={heading}>{ &q.prompt }</h1>
                 <label class="notes">
@@ -392,7 +392,7 @@ fn GradeButtons(props: &GradeProps) -> Html {
                     let dispatch = props.dispatch.clone();
                     let onclick = Callback::from(move |_| dispatch.emit(Action::Grade(g)));
                     html! {
-                        <button class={classes!("button", "grade", format!("grade-{}", g.number()))}
+                        <button class={format!("button grade grade-{}", g.number())}
                             {onclick} aria-keyshortcuts={g.number().to_string()}>
                             <kbd aria-hidden="true">{ g.number() }</kbd>{ g.label() }
                         </button>

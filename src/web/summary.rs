@@ -75,7 +75,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 { for props.session.ids.iter().zip(&props.session.grades).filter_map(|(id, g)| {
                     let q = bank.question(id)?;
                     let grade = g.map_or("Not graded", |g| g.label());
-                    let class = classes!("grade-tag", g.map(|g| format!("grade-{}", g.number())));
+                    let class = g.map_or_else(|| "grade-tag".to_owned(), |g| format!("grade-tag grade-{}", g.number()));
                     Some(html! {
                         <li key={id.clone()}>
                             <details>
