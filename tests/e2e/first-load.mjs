@@ -13,11 +13,13 @@ export function brotliSize(path) {
   return brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 }
 
-// Notes the time at which the first question's heading enters the page.
-const MARK_FIRST_QUESTION = `new MutationObserver((_, observer) => {
+// An init script: notes in `window.__firstQuestion` when the first question is on view: the
+// first animation frame after its heading enters the page (for a static page, after the parser
+// inserts it).
+export const MARK_FIRST_QUESTION = `new MutationObserver((_, observer) => {
   if (document.querySelector('h1.prompt')) {
-    window.__firstQuestion = performance.now();
     observer.disconnect();
+    requestAnimationFrame(() => { window.__firstQuestion = performance.now(); });
   }
 }).observe(document, { childList: true, subtree: true });`;
 
@@ -33,6 +35,7 @@ export async function measureFirstLoad(browser, url, prefix) {
     const page = await context.newPage();
     await page.goto(url);
     await page.locator('h1.prompt').waitFor({ state: 'visible' });
+    await page.waitForFunction(() => window.__firstQuestion !== undefined);
     await page.waitForFunction(() =>
       performance.getEntriesByType('resource').some((e) => e.name.includes('pyprep-md_bg.wasm')),
     );
