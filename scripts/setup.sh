@@ -38,7 +38,8 @@ else
 fi
 
 if [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] \
-  && [ -d node_modules/@axe-core/playwright ] && [ node_modules/.package-lock.json -nt package-lock.json ]; then
+  && [ -d node_modules/@axe-core/playwright ] && [ -d node_modules/terser ] \
+  && [ node_modules/.package-lock.json -nt package-lock.json ]; then
   log "npm packages: present"
 else
   log "installing npm packages (package-lock.json)"

@@ -172,6 +172,17 @@ proptest! {
         let code = highlight::python(&s);
         prop_assert!(!code.contains("<script") && !code.contains("<b>"), "{}", code);
     }
+
+    /// Challenge code reaches the renderer as a fenced block: whatever it holds (backticks,
+    /// tildes, HTML, Markdown syntax), it must come out as exactly its own code block.
+    #[test]
+    fn fenced_code_renders_as_exactly_its_code_block(body in "[a-z `~<>*#_\\[\\]()\n-]{0,80}") {
+        let expected = if body.is_empty() || body.ends_with('\n') { body.clone() } else { format!("{body}\n") };
+        prop_assert_eq!(
+            markdown::to_html(&markdown::fenced("python", &body)),
+            markdown::code_block("python", &expected)
+        );
+    }
 }
 
 /// A real bank with one field broken at a time still loads what it can.
