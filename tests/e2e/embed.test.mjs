@@ -177,6 +177,9 @@ test('sandboxed iframe without allow-same-origin still runs the quiz, in memory,
   await frame.getByRole('link', { name: /Open full site/ }).waitFor();
   for (let i = 0; i < 2; i++) {
     await frame.getByRole('button', { name: 'Reveal answer' }).click();
+    // The renderer module loads in an opaque origin too (the host sends CORS headers).
+    await frame.locator('section.answer .prose p').first().waitFor();
+    assert.equal(await frame.locator('section.answer .prose.plain').count(), 0, 'answer formatted');
     await frame.getByRole('button', { name: 'Missed it' }).click();
   }
   await frame.getByRole('heading', { name: 'Quiz complete' }).waitFor();
@@ -213,7 +216,7 @@ test('embed layout screenshots at 320 and 1280 px', async () => {
     await page.locator('h1.prompt').waitFor();
     await page.screenshot({ path: `${SHOTS}/embed-question-${width}.png`, fullPage: true });
     await page.getByRole('button', { name: 'Reveal answer' }).click();
-    await page.locator('section.answer').waitFor();
+    await page.locator('section.answer .prose:not(.pending)').first().waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `no horizontal overflow at ${width}px (${overflow}px)`);
     await page.screenshot({ path: `${SHOTS}/embed-answer-${width}.png`, fullPage: true });
