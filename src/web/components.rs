@@ -108,7 +108,7 @@ pub fn Markdown(props: &MarkdownProps) -> Html {
         Rendered::Pending => html! {
             <p class="prose pending" role="status">{"Formatting the answer…"}</p>
         },
-        Rendered::Failed(_) => html! {
+        Rendered::Failed => html! {
             <div class="prose plain">{ &props.source }</div>
         },
     }

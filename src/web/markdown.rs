@@ -18,6 +18,23 @@ thread_local! {
     static STATE: RefCell<State> = const { RefCell::new(State::Idle) };
 }
 
+/// Where the renderer is.
+#[derive(Clone, PartialEq)]
+pub enum Status {
+    Loading,
+    Ready,
+    /// It could not be loaded; the reason, for the reader.
+    Failed(String),
+}
+
+pub fn status() -> Status {
+    STATE.with_borrow(|state| match state {
+        State::Idle => Status::Loading,
+        State::Ready(_) => Status::Ready,
+        State::Failed(reason) => Status::Failed(reason.clone()),
+    })
+}
+
 /// What a piece of Markdown looks like right now.
 #[derive(Clone, PartialEq)]
 pub enum Rendered {
@@ -25,32 +42,20 @@ pub enum Rendered {
     Html(String),
     /// The renderer is still loading.
     Pending,
-    /// The renderer could not be loaded or failed on this text; the reason, for the reader.
-    Failed(String),
-}
-
-/// Whether the renderer is loaded: [`Rendered::Pending`] until it is, [`Rendered::Failed`] if
-/// it could not be, else [`Rendered::Html`] (empty).
-pub fn status() -> Rendered {
-    STATE.with_borrow(|state| match state {
-        State::Idle => Rendered::Pending,
-        State::Failed(reason) => Rendered::Failed(reason.clone()),
-        State::Ready(_) => Rendered::Html(String::new()),
-    })
+    /// The renderer could not be loaded or failed on this text.
+    Failed,
 }
 
 /// Renders with the loaded module, if it is loaded.
 pub fn render(source: &str) -> Rendered {
     STATE.with_borrow(|state| match state {
         State::Idle => Rendered::Pending,
-        State::Failed(reason) => Rendered::Failed(reason.clone()),
-        State::Ready(render) => match render.call1(&JsValue::NULL, &JsValue::from_str(source)) {
-            Ok(html) => html.as_string().map_or_else(
-                || Rendered::Failed("the formatter returned no text".to_owned()),
-                Rendered::Html,
-            ),
-            Err(e) => Rendered::Failed(super::js_text(&e)),
-        },
+        State::Failed(_) => Rendered::Failed,
+        State::Ready(render) => render
+            .call1(&JsValue::NULL, &JsValue::from_str(source))
+            .ok()
+            .and_then(|html| html.as_string())
+            .map_or(Rendered::Failed, Rendered::Html),
     })
 }
 

@@ -2,7 +2,7 @@
 
 use super::components::{link_error, use_ctx, Markdown};
 use super::embed::post;
-use super::markdown::{self, Rendered};
+use super::markdown::{self, Status};
 use super::summary::Summary;
 use super::url::navigate;
 use crate::bank::{Bank, Question};
@@ -302,7 +302,7 @@ pub fn Answer(props: &AnswerProps) -> Html {
     let status = markdown::status();
     {
         let loaded = loaded.clone();
-        use_effect_with(status == Rendered::Pending, move |&pending| {
+        use_effect_with(status == Status::Loading, move |&pending| {
             if pending {
                 wasm_bindgen_futures::spawn_local(async move {
                     markdown::load().await;
@@ -312,7 +312,7 @@ pub fn Answer(props: &AnswerProps) -> Html {
         });
     }
     let notice = match &status {
-        Rendered::Failed(reason) => {
+        Status::Failed(reason) => {
             let retry = {
                 let loaded = loaded.clone();
                 Callback::from(move |_| {

@@ -1,7 +1,7 @@
 // End-to-end tests of the release build, served from a sub-path (/pyprep/) like a project page
 // on a static host, driven as a person would: by role, label and text, mouse and keyboard.
 // Run: cd /work/main && node --test --test-concurrency=1 tests/e2e/
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -10,27 +10,15 @@ import {
   GRADE_LABELS,
   KEYS,
   ROOT,
-  Visit,
   expectedPercent,
-  launch,
   serveDist,
+  sharedBrowser,
   withVisit,
 } from './helpers.mjs';
 
-let browser;
-let server;
-
-before(async () => {
-  [browser, server] = await Promise.all([launch(), serveDist()]);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
+const shared = sharedBrowser();
 /** A Visit on the shared server; see helpers.mjs. */
-const visit = (options, body) => withVisit(browser, server.url, options, body);
+const { visit } = shared;
 
 const focusedText = (page) =>
   page.evaluate(() => {
@@ -609,7 +597,7 @@ test('network: only same-origin requests, questions.json fetched once', async ()
   const log = [];
   const own = await serveDist({ log });
   try {
-    await withVisit(browser, own.url, async (v) => {
+    await withVisit(shared.browser, own.url, async (v) => {
       const { page } = v;
       const requests = [];
       page.on('request', (r) => requests.push(r.url()));

@@ -1,5 +1,6 @@
 // Shared pieces of the end-to-end tests: one Chromium (Debian's, never downloaded), the release
 // build served from a sub-path, and a small "person at the keyboard" API over a Playwright page.
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
 import { dirname, resolve } from 'node:path';
@@ -252,4 +253,24 @@ export async function withVisit(browser, baseUrl, options, body) {
     if (failed) await visit.context.close().catch(() => {});
     else await visit.close();
   }
+}
+
+/**
+ * For a test file: one browser and one server of dist/ under /pyprep/, started before its tests
+ * and closed after. Returns `{ browser, server, visit(options?, body) }` (filled in `before`).
+ */
+export function sharedBrowser() {
+  const shared = {
+    browser: null,
+    server: null,
+    visit: (options, body) => withVisit(shared.browser, shared.server.url, options, body),
+  };
+  before(async () => {
+    [shared.browser, shared.server] = await Promise.all([launch(), serveDist()]);
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.server?.close();
+  });
+  return shared;
 }

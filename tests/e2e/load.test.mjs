@@ -2,32 +2,21 @@
 // before its first question shows, within the budget; pulldown-cmark (the `pyprep-md` module)
 // arrives after, and answers are formatted with it; if it can't load, answers are plain text,
 // readable and gradable, with a way to try again.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, PREFIX, launch, serveDist, withVisit } from './helpers.mjs';
+import { DIST, PREFIX, sharedBrowser } from './helpers.mjs';
 import { BUDGET_KB, measureFirstLoad, sizes } from './first-load.mjs';
 
-let browser;
-let server;
-
-before(async () => {
-  [browser, server] = await Promise.all([launch(), serveDist()]);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const visit = (options, body) => withVisit(browser, server.url, options, body);
+const shared = sharedBrowser();
+const { visit } = shared;
 const bank = JSON.parse(readFileSync(join(DIST, 'questions.json'), 'utf8'));
 
 test(`the first load is the shell and the bank, within ${BUDGET_KB} KB brotli; the renderer comes after`, async () => {
   const { before: first, after: later } = await measureFirstLoad(
-    browser,
-    `${server.url}${PREFIX}#/quiz/core?n=5&seed=load1`,
+    shared.browser,
+    `${shared.server.url}${PREFIX}#/quiz/core?n=5&seed=load1`,
     PREFIX,
   );
   const kinds = first.map((f) => f.replace(/-[0-9a-f]{16}/, '-…')).sort();
