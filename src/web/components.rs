@@ -95,7 +95,7 @@ pub struct MarkdownProps {
 }
 
 /// Bank Markdown, rendered to safe HTML by the renderer module (see `web::markdown`). While it
-/// loads, a status line; if it can't load, the source as plain text, so nothing is lost.
+/// loads, nothing; if it can't load, the source as plain text, so nothing is lost.
 #[component]
 pub fn Markdown(props: &MarkdownProps) -> Html {
     let rendered = use_memo((props.source.clone(), props.loaded), |(s, _)| {
@@ -105,9 +105,8 @@ pub fn Markdown(props: &MarkdownProps) -> Html {
         Rendered::Html(html) => html! {
             <div class="prose">{ Html::from_html_unchecked(AttrValue::from(html.clone())) }</div>
         },
-        Rendered::Pending => html! {
-            <p class="prose pending" role="status">{"Formatting the answer…"}</p>
-        },
+        // The answer shows one status line meanwhile.
+        Rendered::Pending => html! { <div class="prose pending"></div> },
         Rendered::Failed => html! {
             <div class="prose plain">{ &props.source }</div>
         },

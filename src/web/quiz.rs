@@ -328,7 +328,10 @@ pub fn Answer(props: &AnswerProps) -> Html {
                 </p>
             }
         }
-        _ => Html::default(),
+        Status::Loading => html! {
+            <p class="pending" role="status">{"Formatting the answer…"}</p>
+        },
+        Status::Ready => Html::default(),
     };
     let md = |source: &str| html! { <Markdown source={AttrValue::from(source.to_owned())} loaded={*loaded} /> };
     html! {

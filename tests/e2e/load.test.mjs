@@ -83,3 +83,26 @@ test('when the renderer cannot load, the answer is plain text, gradable, and "Tr
     assert.equal(await v.answer().locator('.prose.plain').count(), 0, 'the next answer is formatted');
   });
 });
+
+test('revealed before the renderer arrives: one status line, then the formatted answer', async () => {
+  await visit({}, async (v) => {
+    const { context, page } = v;
+    let release;
+    const arrived = new Promise((ok) => { release = ok; });
+    await context.route('**/pyprep-md.js', async (route) => {
+      await arrived;
+      await route.continue();
+    });
+    await v.goto('#/quiz/coding?n=1&seed=load4');
+    await page.getByRole('button', { name: 'Reveal answer' }).click();
+    const status = v.answer().getByRole('status');
+    await status.waitFor();
+    assert.equal(await status.count(), 1, 'one status line, not one per block');
+    assert.equal((await status.innerText()).trim(), 'Formatting the answer…');
+    assert.ok(await v.gradeButton(2).isVisible(), 'grading does not wait for formatting');
+    release();
+    await v.answerShown();
+    assert.equal(await status.count(), 0);
+    assert.ok((await v.answer().locator('pre.code .tok-kw').count()) > 0);
+  });
+});
