@@ -19,7 +19,8 @@ test(`the first load is the shell and the bank, within ${BUDGET_KB} KB brotli; t
     `${shared.server.url}${PREFIX}#/quiz/core?n=5&seed=load1`,
     PREFIX,
   );
-  const kinds = first.map((f) => f.replace(/-[0-9a-f]{16}/, '-…')).sort();
+  const kind = (f) => f.replace(/-[0-9a-f]{16}/, '-…');
+  const kinds = first.map(kind).sort();
   assert.deepEqual(kinds, [
     'index.html',
     'pyprep-….js',
@@ -27,7 +28,7 @@ test(`the first load is the shell and the bank, within ${BUDGET_KB} KB brotli; t
     'questions.json',
     'styles-….css',
   ]);
-  assert.deepEqual(later.sort(), ['pyprep-md.js', 'pyprep-md_bg.wasm']);
+  assert.deepEqual(later.map(kind).sort(), ['pyprep-md-….js', 'pyprep-md-…_bg.wasm']);
   const { rows, total } = sizes(DIST, first);
   const report = rows.map((r) => `${r.file} ${(r.br / 1024).toFixed(1)} KB`).join(', ');
   assert.ok(total <= BUDGET_KB * 1024, `first load ${(total / 1024).toFixed(1)} KB: ${report}`);
@@ -69,7 +70,7 @@ test('when the renderer cannot load, the answer is plain text, gradable, and "Tr
     const notice = v.answer().locator('.notice');
     await notice.waitFor();
     assert.match(await notice.innerText(), /Formatting didn't load, so the answer is shown as plain text/);
-    assert.match(await notice.innerText(), /pyprep-md\.js/, 'the reason names the file');
+    assert.match(await notice.innerText(), /pyprep-md-[0-9a-f]{16}\.js/, 'the reason names the file');
     const plain = await v.answer().locator('.prose.plain').first().innerText();
     assert.equal(plain.trim(), q.answer.trim(), 'the whole answer, as written');
     assert.ok(await v.gradeButton(3).isVisible(), 'grading still works');
@@ -89,7 +90,7 @@ test('revealed before the renderer arrives: one status line, then the formatted 
     const { context, page } = v;
     let release;
     const arrived = new Promise((ok) => { release = ok; });
-    await context.route('**/pyprep-md.js', async (route) => {
+    await context.route('**/pyprep-md*.js', async (route) => {
       await arrived;
       await route.continue();
     });
