@@ -91,7 +91,7 @@ await server.close();
 
 const mApp = median(app), mBase = median(base), mReady = median(ready);
 const total = firstLoad.total;
-const list = (rs) => rs.map((r) => `\`${r.file.replace(/-[0-9a-f]{16}/, '-…')}\` ${kb(r.br)} KB`).join(', ');
+const list = (rs) => rs.map((r) => `\`${r.file.replace(/-[0-9a-f]{8,16}(?=[._])/, '-…')}\` ${kb(r.br)} KB`).join(', ');
 const md = `# Benchmarks
 
 Written by \`node scripts/bench.mjs\` (after \`trunk build --release --offline\`); do not edit by hand.
@@ -102,7 +102,7 @@ Measured ${new Date().toISOString().slice(0, 10)} on this project's 2-core machi
 
 | file | raw | gzip -9 | brotli 11 |
 |---|---:|---:|---:|
-${rows.map((r) => `| \`${r.f.replace(/-[0-9a-f]{16}/, '-…')}\` | ${kb(r.raw)} KB | ${kb(r.gz)} KB | ${kb(r.br)} KB |`).join('\n')}
+${rows.map((r) => `| \`${r.f.replace(/-[0-9a-f]{8,16}(?=[._])/, '-…')}\` | ${kb(r.raw)} KB | ${kb(r.gz)} KB | ${kb(r.br)} KB |`).join('\n')}
 | **total** | ${kb(sum(rows, 'raw'))} KB | ${kb(sum(rows, 'gz'))} KB | ${kb(sum(rows, 'br'))} KB |
 
 Whole first load, as fetched by the browser before the first question was on view

@@ -262,13 +262,13 @@ pub fn parse(text: &str) -> Result<Loaded, BankError> {
             .into_iter()
             .find(|f| str_field(raw, f).is_none_or(|s| s.trim().is_empty()));
         if let Some(field) = missing {
-            problems.push(problem(field, "missing or empty"));
+            problems.push(problem(field, "missing, empty or not text"));
             continue;
         }
         let q = match serde_json::from_value::<Question>(raw.clone()) {
             Ok(q) => q,
             Err(e) => {
-                problems.push(problem("question", &e.to_string()));
+                problems.push(problem(field_at_fault(raw), &e.to_string()));
                 continue;
             }
         };
@@ -291,6 +291,26 @@ pub fn parse(text: &str) -> Result<Loaded, BankError> {
         },
         problems,
     })
+}
+
+/// Which field of a question that does not deserialize is to blame, for the problem list: the
+/// first that is missing though required, or does not deserialize on its own.
+fn field_at_fault(raw: &Value) -> &'static str {
+    fn bad<T: serde::de::DeserializeOwned>(v: Option<&Value>) -> bool {
+        v.is_some_and(|v| serde_json::from_value::<T>(v.clone()).is_err())
+    }
+    let field = |name| raw.get(name);
+    if field("difficulty").is_none() || bad::<Difficulty>(field("difficulty")) {
+        return "difficulty";
+    }
+    let lists = ["key_points", "follow_ups", "tags"];
+    if let Some(list) = lists.into_iter().find(|&l| bad::<Vec<String>>(field(l))) {
+        return list;
+    }
+    if bad::<Challenge>(field("challenge")) {
+        return "challenge";
+    }
+    "question"
 }
 
 impl Bank {
@@ -349,12 +369,18 @@ mod tests {
         no_answer["answer"] = json!("  ");
         let mut bad_difficulty = question("d", "core");
         bad_difficulty["difficulty"] = json!("wizard");
+        let mut bad_challenge = question("e", "core");
+        bad_challenge["challenge"] = json!({"approach": "A", "time_complexity": "O(n)"});
+        let mut prompt_not_text = question("f", "core");
+        prompt_not_text["prompt"] = json!(42);
         let loaded = parse(&bank(vec![
             question("a", "core"),
             question("a", "core"),
             question("b", "nope"),
             no_answer,
             bad_difficulty,
+            bad_challenge,
+            prompt_not_text,
             json!({"prompt": "no id"}),
             json!("not an object"),
             question("Bad Id", "core"),
@@ -380,13 +406,20 @@ mod tests {
                 ("a", "id"),
                 ("b", "category"),
                 ("c", "answer"),
-                ("d", "question"),
-                ("questions[5]", "id"),
-                ("questions[6]", "id"),
+                ("d", "difficulty"),
+                ("e", "challenge"),
+                ("f", "prompt"),
                 ("questions[7]", "id"),
+                ("questions[8]", "id"),
+                ("questions[9]", "id"),
             ]
         );
         assert!(loaded.problems[1].message.contains("nope"));
+        assert!(
+            loaded.problems[4].message.contains("solution"),
+            "{}",
+            loaded.problems[4]
+        );
     }
 
     #[test]

@@ -194,8 +194,8 @@ pub fn parse_display(query: &str) -> Display {
     d
 }
 
-/// The text colour (near-black or white) with the better contrast on a validated accent.
-pub fn text_on_accent(hex: &str) -> &'static str {
+/// Relative luminance (WCAG) of a validated accent, `rgb` or `rrggbb`.
+fn luminance(hex: &str) -> f64 {
     let full: String = if hex.len() == 3 {
         hex.chars().flat_map(|c| [c, c]).collect()
     } else {
@@ -210,14 +210,31 @@ pub fn text_on_accent(hex: &str) -> &'static str {
             ((c + 0.055) / 1.055).powf(2.4)
         }
     };
-    let l = 0.2126 * channel(0) + 0.7152 * channel(2) + 0.0722 * channel(4);
-    // Contrast with white is 1.05 / (l + 0.05); with near-black (#0f1217, l ≈ 0.006) it is
-    // (l + 0.05) / 0.056. White wins below l ≈ 0.18.
-    if 1.05 / (l + 0.05) >= (l + 0.05) / 0.056 {
+    0.2126 * channel(0) + 0.7152 * channel(2) + 0.0722 * channel(4)
+}
+
+/// WCAG contrast ratio of two luminances.
+fn contrast(a: f64, b: f64) -> f64 {
+    (a.max(b) + 0.05) / (a.min(b) + 0.05)
+}
+
+/// The text colour (near-black or white) with the better contrast on a validated accent.
+pub fn text_on_accent(hex: &str) -> &'static str {
+    let l = luminance(hex);
+    // Near-black is #0f1217 (luminance ≈ 0.006).
+    if contrast(l, 1.0) >= contrast(l, 0.006) {
         "#ffffff"
     } else {
         "#0f1217"
     }
+}
+
+/// Whether a validated accent reads as text (links, the score) on the light theme's pages
+/// (`dark == false`, worst case #f6f7f9) or the dark theme's cards (worst case #171b22): at
+/// least 4.5:1. If not, that theme keeps its own link colour.
+pub fn accent_reads_as_text(hex: &str, dark: bool) -> bool {
+    let background = if dark { 0.0108 } else { 0.9295 };
+    contrast(luminance(hex), background) >= 4.5
 }
 
 fn valid_accent(v: &str) -> Option<String> {
@@ -321,11 +338,18 @@ impl QuizLink {
         with_query(format!("/quiz/{}", self.categories_segment()), params)
     }
 
-    /// The same quiz with a fresh draw each visit: no seed, no id list.
+    /// The same quiz with a fresh draw each visit: no seed, no id list. A quiz of listed ids
+    /// ("Practice the missed ones", which takes all of them) becomes a quiz of its categories
+    /// at the default count, not all of their questions.
     pub fn without_seed(&self) -> QuizLink {
         QuizLink {
             seed: None,
             ids: None,
+            count: if self.ids.is_some() {
+                Count::Default
+            } else {
+                self.count
+            },
             ..self.clone()
         }
     }
@@ -494,6 +518,14 @@ mod tests {
                 .route(),
             "/quiz/oop?n=5"
         );
+        assert_eq!(
+            parse_quiz("core,oop", "n=all&ids=core-a,oop-b&seed=abc")
+                .unwrap()
+                .without_seed()
+                .route(),
+            "/quiz/core,oop",
+            "practice becomes a normal quiz of its categories"
+        );
         assert_eq!(home_route(&parse_display("embed=1")), "/?embed=1");
         assert_eq!(home_route(&Display::default()), "/");
     }
@@ -526,6 +558,19 @@ mod tests {
         assert_eq!(text_on_accent("ffcc00"), "#0f1217");
         assert_eq!(text_on_accent("fff"), "#0f1217");
         assert_eq!(text_on_accent("000"), "#ffffff");
+        // Links: black is fine on light pages, unreadable on dark ones; yellow the reverse.
+        assert!(accent_reads_as_text("000000", false));
+        assert!(!accent_reads_as_text("000000", true));
+        assert!(!accent_reads_as_text("ffff00", false));
+        assert!(accent_reads_as_text("ffff00", true));
+        assert!(
+            accent_reads_as_text("2160c4", false),
+            "the default light accent"
+        );
+        assert!(
+            accent_reads_as_text("6d9eff", true),
+            "the default dark accent"
+        );
     }
 
     #[test]

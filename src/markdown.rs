@@ -131,6 +131,34 @@ pub fn fenced(lang: &str, body: &str) -> String {
     format!("{fence}{lang}\n{body}{newline}{fence}\n")
 }
 
+/// Short plain-text fields (key points, follow-ups, edge cases) may mark code with backticks,
+/// as in "`in` on a list is O(n)". Splits `text` into `(is_code, piece)` runs; a backtick
+/// without a partner, or an empty pair, stays literal text.
+pub fn code_spans(text: &str) -> Vec<(bool, &str)> {
+    let mut runs = Vec::new();
+    let mut plain_from = 0;
+    let mut at = 0;
+    while let Some(open) = text[at..].find('`').map(|i| at + i) {
+        let Some(close) = text[open + 1..].find('`').map(|i| open + 1 + i) else {
+            break;
+        };
+        if close == open + 1 {
+            at = close + 1;
+            continue;
+        }
+        if open > plain_from {
+            runs.push((false, &text[plain_from..open]));
+        }
+        runs.push((true, &text[open + 1..close]));
+        plain_from = close + 1;
+        at = plain_from;
+    }
+    if plain_from < text.len() {
+        runs.push((false, &text[plain_from..]));
+    }
+    runs
+}
+
 /// Problems that make bank Markdown unfit to ship: raw HTML, broken fences, unsafe links.
 pub fn lint(markdown: &str) -> Vec<String> {
     let mut problems = Vec::new();
@@ -224,6 +252,28 @@ mod tests {
                 "{body:?}"
             );
         }
+    }
+
+    #[test]
+    fn code_spans_split_backticked_code_from_text() {
+        assert_eq!(
+            code_spans("Use `with open(p) as f:` so `f` closes"),
+            [
+                (false, "Use "),
+                (true, "with open(p) as f:"),
+                (false, " so "),
+                (true, "f"),
+                (false, " closes")
+            ]
+        );
+        assert_eq!(
+            code_spans("`in` is O(n)"),
+            [(true, "in"), (false, " is O(n)")]
+        );
+        assert_eq!(code_spans("no code"), [(false, "no code")]);
+        assert_eq!(code_spans("a ` lone"), [(false, "a ` lone")]);
+        assert_eq!(code_spans("empty `` pair"), [(false, "empty `` pair")]);
+        assert_eq!(code_spans(""), []);
     }
 
     #[test]

@@ -70,10 +70,14 @@ impl Notice {
     }
 }
 
+type Listener = Box<dyn Fn()>;
+
 /// The app's persistence: one backend, falling back to memory at the first failed write.
 pub struct Store {
     backend: RefCell<Box<dyn KeyValue>>,
     notices: RefCell<Vec<Notice>>,
+    /// Told whenever a notice is added (the screen that shows them).
+    on_notice: RefCell<Option<Listener>>,
     now: fn() -> f64,
 }
 
@@ -88,6 +92,7 @@ impl Store {
         Store {
             backend: RefCell::new(backend),
             notices: RefCell::new(notices),
+            on_notice: RefCell::new(None),
             now,
         }
     }
@@ -96,14 +101,25 @@ impl Store {
         self.notices.borrow().clone()
     }
 
+    /// `f` is called after each new notice (one listener; a new one replaces the old).
+    pub fn on_notice(&self, f: impl Fn() + 'static) {
+        *self.on_notice.borrow_mut() = Some(Box::new(f));
+    }
+
     pub fn is_persistent(&self) -> bool {
         !self.notices.borrow().contains(&Notice::NotSaved)
     }
 
     fn notify(&self, n: Notice) {
-        let mut notices = self.notices.borrow_mut();
-        if !notices.contains(&n) {
+        {
+            let mut notices = self.notices.borrow_mut();
+            if notices.contains(&n) {
+                return;
+            }
             notices.push(n);
+        }
+        if let Some(f) = self.on_notice.borrow().as_ref() {
+            f();
         }
     }
 
@@ -338,7 +354,17 @@ mod tests {
             })),
             now,
         );
+        let told = Rc::new(std::cell::Cell::new(0));
+        let counter = told.clone();
+        store.on_notice(move || counter.set(counter.get() + 1));
         let after = store.update_progress(|p| p.record_grade("new", Grade::Good, 6.0));
+        assert_eq!(
+            told.get(),
+            1,
+            "the screen is told storage stopped working mid-visit"
+        );
+        store.update_progress(|p| p.record_grade("new", Grade::Good, 7.0));
+        assert_eq!(told.get(), 1, "once");
         assert_eq!(after.questions.len(), 2);
         assert_eq!(store.progress().questions.len(), 2, "kept in memory");
         assert_eq!(store.notices(), [Notice::NotSaved]);

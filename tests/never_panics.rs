@@ -173,6 +173,17 @@ proptest! {
         prop_assert!(!code.contains("<script") && !code.contains("<b>"), "{}", code);
     }
 
+    /// Splitting plain-text fields at backticks loses and invents nothing.
+    #[test]
+    fn code_spans_are_a_partition_of_the_text(s in "[a-z `]{0,40}") {
+        let runs = markdown::code_spans(&s);
+        let rebuilt: String = runs
+            .iter()
+            .map(|&(code, t)| if code { format!("`{t}`") } else { t.to_owned() })
+            .collect();
+        prop_assert_eq!(rebuilt, s);
+    }
+
     /// Challenge code reaches the renderer as a fenced block: whatever it holds (backticks,
     /// tildes, HTML, Markdown syntax), it must come out as exactly its own code block.
     #[test]

@@ -5,7 +5,9 @@ use super::home::Home;
 use super::quiz::QuizPage;
 use super::url::use_hash;
 use crate::bank::{self, Loaded};
-use crate::link::{home_route, parse_hash, Display, Page, QuizLink};
+use crate::link::{
+    accent_reads_as_text, home_route, parse_hash, text_on_accent, Display, Page, QuizLink,
+};
 use crate::store::Store;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -81,15 +83,24 @@ fn apply_display(display: &Display) {
     let _ = root.set_attribute("data-embed", if display.embed { "1" } else { "0" });
     if let Some(el) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&root) {
         let style = el.style();
-        match &display.accent {
-            Some(a) => {
-                let _ = style.set_property("--accent", &format!("#{a}"));
-                let _ = style.set_property("--on-accent", crate::link::text_on_accent(a));
-            }
-            None => {
-                let _ = style.remove_property("--accent");
-                let _ = style.remove_property("--on-accent");
-            }
+        let accent = display.accent.as_deref();
+        let color = accent.map(|a| format!("#{a}"));
+        let text_on = |dark| {
+            accent
+                .filter(|a| accent_reads_as_text(a, dark))
+                .and(color.as_deref())
+        };
+        for (property, value) in [
+            ("--accent", color.as_deref()),
+            ("--on-accent", accent.map(text_on_accent)),
+            // Links and the score use the accent only where it reads as text (styles.css).
+            ("--accent-text-light", text_on(false)),
+            ("--accent-text-dark", text_on(true)),
+        ] {
+            let _ = match value {
+                Some(v) => style.set_property(property, v),
+                None => style.remove_property(property).map(drop),
+            };
         }
     }
 }

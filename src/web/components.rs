@@ -27,6 +27,7 @@ pub struct ErrorPageProps {
 
 #[component]
 pub fn ErrorPage(props: &ErrorPageProps) -> Html {
+    use_effect_with(props.title.clone(), |title| super::set_title(Some(title)));
     let home = props.home.clone().map(|route| {
         let onclick = Callback::from(move |_| navigate(&route, false));
         html! { <button class="button primary" {onclick}>{"Go to the home page"}</button> }
@@ -51,6 +52,12 @@ pub fn link_error(e: &crate::link::LinkError, home: String) -> Html {
 #[component]
 pub fn Notices() -> Html {
     let ctx = use_ctx();
+    // Storage can fail mid-visit (quota, revoked): show its notice when it is added.
+    let update = use_force_update();
+    {
+        let store = ctx.store.clone();
+        use_effect_with((), move |_| store.on_notice(move || update.force_update()));
+    }
     let notices = ctx.store.notices();
     if notices.is_empty() {
         return html! {};
@@ -74,8 +81,13 @@ pub fn BankProblems() -> Html {
     html! {
         <details class="notice problems">
             <summary>
-                { format!("{n} {} in questions.json could not be used; the rest work.",
-                    if n == 1 { "entry" } else { "entries" }) }
+                { format!("{n} {} in questions.json could not be used{}",
+                    if n == 1 { "entry" } else { "entries" },
+                    if ctx.loaded.bank.questions.is_empty() {
+                        ", so there are no questions to practise."
+                    } else {
+                        "; the rest work."
+                    }) }
             </summary>
             <ul>
                 { for problems.iter().map(|p| html! {
@@ -94,8 +106,8 @@ pub struct MarkdownProps {
     pub loaded: u32,
 }
 
-/// Bank Markdown, rendered to safe HTML by the renderer module (see `web::markdown`). While it
-/// loads, nothing; if it can't load, the source as plain text, so nothing is lost.
+/// Bank Markdown, rendered to safe HTML by the renderer module (see `web::markdown`). Until it
+/// has loaded, or if it can't load, the source as plain text, so nothing waits or is lost.
 #[component]
 pub fn Markdown(props: &MarkdownProps) -> Html {
     let rendered = use_memo((props.source.clone(), props.loaded), |(s, _)| {
@@ -105,11 +117,9 @@ pub fn Markdown(props: &MarkdownProps) -> Html {
         Rendered::Html(html) => html! {
             <div class="prose">{ Html::from_html_unchecked(AttrValue::from(html.clone())) }</div>
         },
-        // The answer shows one status line meanwhile.
-        Rendered::Pending => html! { <div class="prose pending"></div> },
-        Rendered::Failed => html! {
-            <div class="prose plain">{ &props.source }</div>
-        },
+        // Readable at once on a slow network; the answer shows one status line meanwhile.
+        Rendered::Pending => html! { <div class="prose plain pending">{ &props.source }</div> },
+        Rendered::Failed => html! { <div class="prose plain">{ &props.source }</div> },
     }
 }
 

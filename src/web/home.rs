@@ -31,6 +31,7 @@ pub fn link_for(
 #[component]
 pub fn Home() -> Html {
     let ctx = use_ctx();
+    use_effect_with((), |_| super::set_title(None));
     let bank = &ctx.loaded.bank;
     let all = bank.slugs();
     let settings = {
@@ -46,6 +47,31 @@ pub fn Home() -> Html {
         })
     };
     let confirming_reset = use_state(|| false);
+    // Focus follows the reset dialog: to Cancel when it opens, back to "Reset progress…" (or,
+    // once progress is erased, the section heading) when it closes.
+    let (cancel_button, reset_button, progress_heading) =
+        (use_node_ref(), use_node_ref(), use_node_ref());
+    {
+        let refs = (
+            cancel_button.clone(),
+            reset_button.clone(),
+            progress_heading.clone(),
+        );
+        let opened_once = use_mut_ref(|| false);
+        use_effect_with(*confirming_reset, move |&open| {
+            let (cancel, reset, heading) = refs;
+            if open {
+                *opened_once.borrow_mut() = true;
+                super::focus(&cancel);
+            } else if *opened_once.borrow() {
+                super::focus(if reset.get().is_some() {
+                    &reset
+                } else {
+                    &heading
+                });
+            }
+        });
+    }
     // Read from storage once per visit of this screen (not on every checkbox click); only
     // the reset below changes them while the screen is shown.
     let stored = {
@@ -148,7 +174,10 @@ pub fn Home() -> Html {
             if let Some(s) = &unfinished {
                 <section class="card continue" aria-labelledby="continue-h">
                     <h2 id="continue-h">{"Continue your quiz"}</h2>
-                    <p>{ format!("Question {} of {} — pick up where you left off.", s.index + 1, s.len()) }</p>
+                    <p>
+                        <strong>{ s.categories(bank).iter().filter_map(|c| bank.category(c)).map(|c| c.title.as_str()).collect::<Vec<_>>().join(" · ") }</strong>
+                        { format!(": question {} of {} — pick up where you left off.", s.index + 1, s.len()) }
+                    </p>
                     <button class="button primary" onclick={
                         let route = s.route.clone();
                         let display = ctx.display.clone();
@@ -191,10 +220,15 @@ pub fn Home() -> Html {
                     <button class="button primary" type="submit" disabled={!can_start}>
                         { if can_start {
                             format!("Start {} questions", settings.count.count().resolve(chosen_total))
+                        } else if bank.questions.is_empty() {
+                            "No questions to practise".to_owned()
                         } else {
                             "Choose at least one category".to_owned()
                         } }
                     </button>
+                    if unfinished.is_some() && can_start {
+                        <p class="hint">{"Starting a new quiz replaces the unfinished one."}</p>
+                    }
                 </div>
             </form>
             if can_start && !ctx.display.embed {
@@ -211,20 +245,20 @@ pub fn Home() -> Html {
                 </section>
             }
             <section class="card progress-card" aria-labelledby="progress-h">
-                <h2 id="progress-h">{"Your progress"}</h2>
+                <h2 id="progress-h" tabindex="-1" ref={progress_heading}>{"Your progress"}</h2>
                 <p>{ format!("You have graded {graded} of {total} questions at least once.") }</p>
                 if graded > 0 || unfinished.is_some() {
                     if *confirming_reset {
                         <div class="confirm" role="group" aria-label="Confirm reset">
                             <p>{"Erase all grades, the unfinished quiz and your choices on this device?"}</p>
                             <button class="button danger" onclick={reset}>{"Erase progress"}</button>
-                            <button class="button" onclick={
+                            <button class="button" ref={cancel_button} onclick={
                                 let c = confirming_reset.clone();
                                 Callback::from(move |_| c.set(false))
                             }>{"Cancel"}</button>
                         </div>
                     } else {
-                        <button class="button subtle" onclick={
+                        <button class="button subtle" ref={reset_button} onclick={
                             let c = confirming_reset.clone();
                             Callback::from(move |_| c.set(true))
                         }>{"Reset progress…"}</button>

@@ -39,3 +39,20 @@ pub fn js_text(e: &wasm_bindgen::JsValue) -> String {
         .or_else(|| js_sys::JSON::stringify(e).ok()?.as_string())
         .unwrap_or_else(|| "unknown error".to_owned())
 }
+
+/// Names the screen in the tab title ("Question 3 of 10 · PyPrep"); `None` is the home page.
+pub fn set_title(screen: Option<&str>) {
+    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        doc.set_title(&match screen {
+            Some(s) => format!("{s} · PyPrep"),
+            None => "PyPrep — Python interview practice".to_owned(),
+        });
+    }
+}
+
+/// Moves keyboard focus to the element behind `node`, if it is rendered.
+pub fn focus(node: &yew::NodeRef) {
+    if let Some(el) = node.cast::<web_sys::HtmlElement>() {
+        let _ = el.focus();
+    }
+}

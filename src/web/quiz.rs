@@ -2,6 +2,7 @@
 
 use super::components::{link_error, use_ctx, Markdown};
 use super::embed::post;
+use super::focus;
 use super::markdown::{self, Status};
 use super::summary::Summary;
 use super::url::navigate;
@@ -9,7 +10,7 @@ use crate::bank::{Bank, Question};
 use crate::draw::token_from_random;
 use crate::keys::{action_for, Focus};
 use crate::link::{home_route, QuizLink};
-use crate::markdown::fenced;
+use crate::markdown::{code_spans, fenced};
 use crate::quiz::{resume_or_draw, Action, Effect, Grade, Session};
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
@@ -31,8 +32,10 @@ fn fresh_seed() -> String {
 #[component]
 pub fn QuizPage(props: &QuizPageProps) -> Html {
     let ctx = use_ctx();
-    use_effect_with(props.link.clone(), |link| {
-        if link.seed.is_none() {
+    let loaded = ctx.loaded.clone();
+    use_effect_with(props.link.clone(), move |link| {
+        // A link naming unknown categories is shown as an error as it was written.
+        if link.seed.is_none() && link.resolve_categories(&loaded.bank).is_ok() {
             let seeded = QuizLink {
                 seed: Some(fresh_seed()),
                 ..link.clone()
@@ -40,6 +43,9 @@ pub fn QuizPage(props: &QuizPageProps) -> Html {
             navigate(&seeded.route(), true);
         }
     });
+    if let Err(e) = props.link.resolve_categories(&ctx.loaded.bank) {
+        return link_error(&e, home_route(&ctx.display));
+    }
     match &props.link.seed {
         None => html! { <div class="loading" role="status">{"Drawing questions…"}</div> },
         Some(seed) => {
@@ -77,19 +83,13 @@ fn focus_kind(target: Option<web_sys::EventTarget>) -> Focus {
     }
 }
 
-fn focus(node: &NodeRef) {
-    if let Some(el) = node.cast::<web_sys::HtmlElement>() {
-        let _ = el.focus();
-    }
-}
-
-/// Category titles of the quiz, for the header.
-fn quiz_scope(bank: &Bank, session: &Session) -> (String, String) {
-    let cats: Vec<_> = session
-        .categories(bank)
-        .iter()
-        .filter_map(|s| bank.category(s))
-        .collect();
+/// Category titles of the quiz, for the header: the categories the link chose (a short quiz
+/// of all categories is still "All categories", whichever ones its draw happened to reach).
+fn quiz_scope(bank: &Bank, link: &QuizLink, session: &Session) -> (String, String) {
+    let slugs = link
+        .resolve_categories(bank)
+        .unwrap_or_else(|_| session.categories(bank));
+    let cats: Vec<_> = slugs.iter().filter_map(|s| bank.category(s)).collect();
     match cats.as_slice() {
         [one] => (one.title.clone(), one.description.clone()),
         many if many.len() == bank.categories.len() => (
@@ -112,8 +112,9 @@ fn Quiz(props: &QuizProps) -> Html {
     let session = use_state(|| props.session.clone());
     let heading = use_node_ref();
     let answer_heading = use_node_ref();
-    // Move focus only after the learner acted here: never steal it on load (embeds!).
-    let acted = use_mut_ref(|| false);
+    // Move focus only after the learner acted (here, or by a button that led here): never
+    // steal it when the page opens (embeds!).
+    let acted = use_mut_ref(super::url::followed_a_click);
     {
         let store = ctx.store.clone();
         use_effect_with((*session).clone(), move |s| store.save_session(Some(s)));
@@ -193,8 +194,18 @@ fn Quiz(props: &QuizProps) -> Html {
     }
 
     let bank = &ctx.loaded.bank;
-    let (scope_title, scope_desc) = quiz_scope(bank, &session);
+    let (scope_title, scope_desc) = quiz_scope(bank, &props.link, &session);
     let total = session.len();
+    use_effect_with(
+        (session.index, total, session.finished()),
+        |&(index, total, done)| {
+            super::set_title(Some(&if done {
+                "Quiz complete".to_owned()
+            } else {
+                format!("Question {} of {total}", index + 1)
+            }))
+        },
+    );
     let change = {
         // Home opens with this quiz's categories ticked, ready to adjust.
         let route = home_route(&ctx.display);
@@ -269,7 +280,7 @@ fn Quiz(props: &QuizProps) -> Html {
                 <h1 class="prompt" tabindex="-1" ref={heading}>{ &q.prompt }</h1>
                 <label class="notes">
                     <span>{"Your answer (optional): answer in your own words first, out loud or here."}</span>
-                    <textarea rows="3" value={session.notes.clone()} oninput={on_notes}
+                    <textarea rows="3" maxlength="10000" value={session.notes.clone()} oninput={on_notes}
                         placeholder="Jot down the points you would make…" />
                 </label>
                 if session.revealed {
@@ -278,7 +289,7 @@ fn Quiz(props: &QuizProps) -> Html {
                 } else {
                     <div class="actions">
                         <button class="button primary reveal" onclick={reveal}>{"Reveal answer"}</button>
-                        <span class="hint">{"or press Space"}</span>
+                        <span class="hint key-hint">{"or press Space"}</span>
                     </div>
                 }
             </article>
@@ -315,9 +326,12 @@ pub fn Answer(props: &AnswerProps) -> Html {
         Status::Failed(reason) => {
             let retry = {
                 let loaded = loaded.clone();
+                let heading = props.heading.clone();
                 Callback::from(move |_| {
                     markdown::reset();
                     loaded.set(*loaded + 1);
+                    // The notice (and this button) go away once it works.
+                    focus(&heading);
                 })
             };
             html! {
@@ -342,7 +356,7 @@ pub fn Answer(props: &AnswerProps) -> Html {
             if !q.key_points.is_empty() {
                 <h3>{"Key points"}</h3>
                 <ul class="key-points">
-                    { for q.key_points.iter().map(|k| html! { <li>{ k }</li> }) }
+                    { for q.key_points.iter().map(|k| html! { <li>{ text_with_code(k) }</li> }) }
                 </ul>
             }
             if let Some(c) = &q.challenge {
@@ -356,7 +370,7 @@ pub fn Answer(props: &AnswerProps) -> Html {
                     { md(&fenced("python", &c.solution)) }
                     if !c.edge_cases.is_empty() {
                         <h3>{"Edge cases"}</h3>
-                        <ul>{ for c.edge_cases.iter().map(|e| html! { <li>{ e }</li> }) }</ul>
+                        <ul>{ for c.edge_cases.iter().map(|e| html! { <li>{ text_with_code(e) }</li> }) }</ul>
                     }
                     <details>
                         <summary>{"Tests for the solution"}</summary>
@@ -373,11 +387,25 @@ pub fn Answer(props: &AnswerProps) -> Html {
             if !q.follow_ups.is_empty() {
                 <h3>{"Likely follow-ups"}</h3>
                 <ul class="follow-ups">
-                    { for q.follow_ups.iter().map(|f| html! { <li>{ f }</li> }) }
+                    { for q.follow_ups.iter().map(|f| html! { <li>{ text_with_code(f) }</li> }) }
                 </ul>
             }
         </section>
     }
+}
+
+/// A plain-text field with its `code` spans as `<code>` (see `markdown::code_spans`).
+fn text_with_code(text: &str) -> Html {
+    code_spans(text)
+        .into_iter()
+        .map(|(code, t)| {
+            if code {
+                html! { <code>{ t }</code> }
+            } else {
+                html! { { t } }
+            }
+        })
+        .collect()
 }
 
 #[derive(Properties, PartialEq)]

@@ -56,14 +56,16 @@ pub fn Summary(props: &SummaryProps) -> Html {
             </p>
             <h2>{"By category"}</h2>
             <table class="breakdown">
-                <thead><tr><th scope="col">{"Category"}</th><th scope="col">{"Questions"}</th><th scope="col">{"Score"}</th></tr></thead>
+                <thead><tr><th scope="col">{"Category"}</th><th scope="col">{"Score"}</th></tr></thead>
                 <tbody>
                     { for summary.categories.iter().map(|c| {
                         let title = bank.category(&c.slug).map_or(c.slug.clone(), |k| k.title.clone());
                         html! {
                             <tr>
-                                <th scope="row">{ title }</th>
-                                <td>{ c.answered }</td>
+                                <th scope="row">
+                                    { title }{" "}
+                                    <span class="count">{ format!("{} {}", c.answered, if c.answered == 1 { "question" } else { "questions" }) }</span>
+                                </th>
                                 <td>{ format!("{}%", c.percent()) }</td>
                             </tr>
                         }

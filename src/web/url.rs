@@ -29,11 +29,25 @@ pub fn absolute(route: &str) -> String {
     format!("{}#{route}", base_href())
 }
 
-/// Goes to `route`; `replace` keeps the current history entry (e.g. writing a drawn seed).
+thread_local! {
+    static FOLLOWED_A_CLICK: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether the learner has moved between screens in this visit (Start, Continue, New quiz…),
+/// as opposed to the page having just opened: only then may a new screen take the focus.
+pub fn followed_a_click() -> bool {
+    FOLLOWED_A_CLICK.get()
+}
+
+/// Goes to `route`; `replace` keeps the current history entry (e.g. writing a drawn seed) and
+/// is the app's own doing, anything else is the learner's.
 pub fn navigate(route: &str, replace: bool) {
     let Some(window) = web_sys::window() else {
         return;
     };
+    if !replace {
+        FOLLOWED_A_CLICK.set(true);
+    }
     let location = window.location();
     let target = format!("#{route}");
     if location.hash().ok().as_deref() == Some(target.as_str()) {

@@ -108,7 +108,7 @@ test('keyboard only: a full quiz, score by the formula, progress saved', async (
       await breakdown.locator('tbody tr').evaluateAll((rows) =>
         rows.map((r) => [...r.children].map((c) => c.textContent.trim())),
       ),
-      [['Basic and Core Python', '5', `${percent}%`]],
+      [['Basic and Core Python 5 questions', `${percent}%`]],
     );
     const review = page.locator('ol.review > li');
     assert.equal(await review.count(), 5);
@@ -251,6 +251,9 @@ test('bad links show a clear error page with a way home', async () => {
     await v.goto('#/quiz/nope');
     await alert.getByRole('heading', { name: "This quiz link doesn't work" }).waitFor();
     assert.match(await alert.textContent(), /“nope”/);
+    await v.settle();
+    assert.equal(v.hash, '#/quiz/nope', 'the link stays as written (no seed is added)');
+    assert.equal(await page.title(), "This quiz link doesn't work · PyPrep");
     await alert.getByRole('button', { name: 'Go to the home page' }).click();
     await page.getByRole('heading', { name: 'PyPrep', level: 1 }).waitFor();
     assert.equal(v.hash, '#/');
@@ -363,6 +366,30 @@ test('refused storage: a notice, and quizzes still work in memory', async () => 
   });
 });
 
+test('storage that fails mid-quiz (quota full): a notice at once, the quiz goes on in memory', async () => {
+  const fillUpLater = () => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (window.__storageFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return setItem.call(this, key, value);
+    };
+  };
+  await visit({ init: fillUpLater }, async (v) => {
+    const { page } = v;
+    await v.goto('#/quiz/core?n=3&seed=quota1');
+    await v.answerAll([3]);
+    assert.equal(await page.locator('.notices .notice').count(), 0, 'saving works at first');
+    await page.evaluate(() => { window.__storageFull = true; });
+    await v.answerAll([2]);
+    const notice = page.locator('.notices .notice');
+    await notice.first().waitFor();
+    assert.match(await notice.first().textContent(), /can't be saved/);
+    await v.answerAll([4]);
+    await v.summaryHeading().waitFor();
+    assert.match(await page.locator('.score').textContent(), /6 of 9 points/, 'memory kept every grade');
+  });
+});
+
 test('home by mouse: choose categories and count, continue, reset', async () => {
   await visit(async (v) => {
     const { page } = v;
@@ -388,13 +415,13 @@ test('home by mouse: choose categories and count, continue, reset', async () => 
     const quizUrl = page.url();
     await v.prompt().waitFor();
     assert.equal(await v.counterText(), 'Question 1 of 5');
-    const scope = (await page.locator('.scope-title').textContent()).trim();
-    // The header names the categories drawn (in the order they first come up in the draw).
-    const named = scope.split(' · ');
-    assert.ok(
-      named.length >= 1 &&
-        named.every((t) => ['Object-Oriented Programming', 'Testing and Debugging'].includes(t)),
-      scope,
+    assert.equal(await page.title(), 'Question 1 of 5 · PyPrep');
+    // Start was a click: the question takes the focus, so keyboard users land on it.
+    await page.waitForFunction(() => document.activeElement?.matches('h1.prompt'));
+    // The header names the chosen categories, in bank order.
+    assert.equal(
+      (await page.locator('.scope-title').textContent()).trim(),
+      'Object-Oriented Programming · Testing and Debugging',
     );
 
     await v.answerAll([3]);
@@ -405,7 +432,11 @@ test('home by mouse: choose categories and count, continue, reset', async () => 
 
     const cont = page.getByRole('region', { name: 'Continue your quiz' });
     await cont.waitFor();
-    assert.match(await cont.textContent(), /Question 2 of 5/);
+    assert.match(await cont.textContent(), /question 2 of 5/);
+    // It says which quiz it is (the categories its questions so far come from).
+    assert.match(await cont.locator('strong').textContent(), /Object-Oriented Programming|Testing and Debugging/);
+    await page.getByText('Starting a new quiz replaces the unfinished one.').waitFor();
+    assert.equal(await page.title(), 'PyPrep — Python interview practice');
     // The choice is remembered.
     assert.ok(await oop.isChecked());
     assert.ok(await testing.isChecked());
@@ -421,9 +452,15 @@ test('home by mouse: choose categories and count, continue, reset', async () => 
 
     await page.goBack();
     await cont.waitFor();
+    const focused = () => page.evaluate(() => document.activeElement?.textContent.trim());
+    await page.getByRole('button', { name: 'Reset progress…' }).click();
+    assert.equal(await focused(), 'Cancel', 'the confirmation takes the focus, on its safe choice');
+    await page.keyboard.press('Enter');
+    assert.equal(await focused(), 'Reset progress…', 'Cancel gives the focus back');
     await page.getByRole('button', { name: 'Reset progress…' }).click();
     await page.getByRole('button', { name: 'Erase progress' }).click();
     await cont.waitFor({ state: 'detached' });
+    assert.equal(await focused(), 'Your progress', 'after erasing, focus stays in the section');
     await page.getByText('You have graded 0 of 49 questions at least once.').waitFor();
     assert.equal(await page.getByRole('button', { name: 'Reset progress…' }).count(), 0);
     assert.ok(await all.isChecked(), 'choices are back to their defaults');
@@ -462,6 +499,12 @@ test('summary: practise the missed ones, and start a new quiz', async () => {
       0,
       'nothing missed this time',
     );
+    // "New quiz" after practising: a normal quiz of the categories, not all of their questions.
+    await page.getByRole('button', { name: 'New quiz' }).click();
+    await page.waitForURL((u) => /seed=[0-9a-z]{8}$/.test(u.hash));
+    assert.match(v.hash, /^#\/quiz\/dsa\?seed=[0-9a-z]{8}$/);
+    await v.prompt().waitFor();
+    assert.equal(await v.counterText(), 'Question 1 of 6', 'the default count, 10, capped at the 6 dsa questions');
 
     // "New quiz" from an ordinary summary: same categories and count, a fresh seed.
     await v.goto('#/quiz/dsa?n=5&seed=new1');
@@ -526,7 +569,7 @@ test('accessibility: no serious or critical axe violations', async () => {
   assert.deepEqual(found, []);
 });
 
-test('phones: no horizontal overflow at 320 px', async () => {
+test('phones: no horizontal overflow at 320 px, on every answer of the bank', async () => {
   await visit({ viewport: { width: 320, height: 640 } }, async (v) => {
     const { page } = v;
     const overflow = [];
@@ -536,21 +579,48 @@ test('phones: no horizontal overflow at 320 px', async () => {
     };
     await v.goto('#/');
     await check('home');
-    await v.goto('#/quiz/coding?n=1&seed=x');
-    await check('question');
-    await v.reveal();
-    assert.ok((await v.answer().locator('pre').count()) > 0, 'the answer has a code block');
-    await check('revealed');
-    await v.grade(2);
+    // Every question of the bank, revealed: long key points, code, tables.
+    await v.goto('#/quiz/all?n=all&seed=phones');
+    let codeInKeyPoints = 0;
+    for (;;) {
+      const { i, n } = await v.position();
+      await check(`question ${i}`);
+      await v.reveal();
+      await check(`answer ${i}: ${await v.promptText()}`);
+      codeInKeyPoints += await v.answer().locator('.key-points code').count();
+      await v.grade(1 + (i % 4));
+      if (i === n) break;
+    }
+    assert.ok(codeInKeyPoints > 0, 'backticks in key points show as code');
     await v.summaryHeading().waitFor();
-    await check('summary');
-    // Open the review item too: the answer (with its code) inside the summary.
-    await page.locator('ol.review > li summary').first().click();
-    await check('summary, answer opened');
+    await check('summary of all categories');
+    // Open every reviewed answer too: each renders the answer inside the summary.
+    for (const summary of await page.locator('ol.review > li summary').all()) await summary.click();
+    await check('summary, answers opened');
     await v.goto('#/quiz/nope');
     await check('error page');
+    await v.goto(`#/quiz/core?n=5&seed=${'x'.repeat(300)}`);
+    await check('error page, long garbled link');
     assert.deepEqual(overflow, []);
   });
+});
+
+test('a custom accent too dark or too light to read as text leaves links readable', async () => {
+  for (const [accent, theme] of [['000000', 'dark'], ['ffff00', 'light']]) {
+    await visit(async (v) => {
+      await v.goto(`#/quiz/core?n=5&seed=accent&accent=${accent}&theme=${theme}`);
+      const link = v.page.getByRole('link', { name: 'Change categories' });
+      const color = await link.evaluate((a) => getComputedStyle(a).color);
+      const accentRgb = `rgb(${[0, 2, 4].map((k) => parseInt(accent.slice(k, k + 2), 16)).join(', ')})`;
+      assert.notEqual(color, accentRgb, `${accent} on ${theme}: the link keeps the theme's colour`);
+      const primary = v.page.getByRole('button', { name: 'Reveal answer' });
+      assert.equal(
+        await primary.evaluate((b) => getComputedStyle(b).backgroundColor),
+        accentRgb,
+        'buttons still wear the accent',
+      );
+    });
+  }
 });
 
 test('screenshots: every screen at 1280 and 320 px, light and dark', async () => {

@@ -51,7 +51,7 @@ test('broken entries are listed by id and field; valid questions still work', as
   await summary.click();
   const items = await p.locator('.problems li').allTextContents();
   assert.deepEqual(items, [
-    `${q0.id} · answer: missing or empty`,
+    `${q0.id} · answer: missing, empty or not text`,
     `${q1.id} · category: unknown category "nope"`,
     `${q2.id} · id: duplicate id; the first one is kept`,
   ]);
