@@ -93,6 +93,8 @@ pub enum LinkError {
     BadSeed(String),
     BadIds(String),
     NoQuestions,
+    /// None of the link's `ids` is a question of its categories.
+    NoListedQuestions,
 }
 
 impl fmt::Display for LinkError {
@@ -114,6 +116,10 @@ impl fmt::Display for LinkError {
             ),
             LinkError::BadIds(s) => write!(f, "“{s}” is not a valid list of question ids."),
             LinkError::NoQuestions => write!(f, "These categories hold no questions yet."),
+            LinkError::NoListedQuestions => write!(
+                f,
+                "None of the questions this link lists is in these categories of this question bank."
+            ),
         }
     }
 }
@@ -381,7 +387,9 @@ impl QuizLink {
             .filter(|q| self.ids.as_ref().is_none_or(|ids| ids.contains(&q.id)))
             .map(|q| q.id.clone())
             .collect();
-        if pool.is_empty() {
+        if pool.is_empty() && self.ids.is_some() {
+            Err(LinkError::NoListedQuestions)
+        } else if pool.is_empty() {
             Err(LinkError::NoQuestions)
         } else {
             Ok(pool)

@@ -445,6 +445,16 @@ mod tests {
         );
         let unknown = crate::link::parse_quiz("zzz", "seed=s").unwrap();
         assert!(resume_or_draw(None, &bank, &unknown, "s").is_err());
+        let listed = crate::link::parse_quiz("a", "ids=q2,gone&seed=s").unwrap();
+        assert_eq!(
+            resume_or_draw(None, &bank, &listed, "s").unwrap().ids,
+            ["q2"]
+        );
+        let none_listed = crate::link::parse_quiz("a", "ids=gone&seed=s").unwrap();
+        assert_eq!(
+            resume_or_draw(None, &bank, &none_listed, "s"),
+            Err(crate::link::LinkError::NoListedQuestions)
+        );
     }
 
     #[test]
