@@ -97,24 +97,47 @@ pub enum LinkError {
     NoListedQuestions,
 }
 
+/// Text from a link, made safe to quote in a message: control and bidirectional formatting
+/// characters (which could reverse the rest of the sentence) become U+FFFD.
+pub fn shown(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            let bidi = matches!(c, '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+            if bidi || c.is_control() {
+                '\u{fffd}'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 impl fmt::Display for LinkError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             LinkError::NoCategories => write!(f, "This link names no category."),
-            LinkError::BadSlug(s) => write!(f, "“{s}” is not a category name."),
+            LinkError::BadSlug(s) => write!(f, "“{}” is not a category name.", shown(s)),
             LinkError::UnknownCategories(s) => match s.as_slice() {
-                [one] => write!(f, "There is no category called “{one}”."),
-                many => write!(f, "There are no categories called “{}”.", many.join("”, “")),
+                [one] => write!(f, "There is no category called “{}”.", shown(one)),
+                many => write!(
+                    f,
+                    "There are no categories called “{}”.",
+                    shown(&many.join("”, “"))
+                ),
             },
             LinkError::BadCount(n) => write!(
                 f,
-                "“{n}” is not a question count: use a whole number from 1 to {MAX_COUNT}, or “all”."
+                "“{}” is not a question count: use a whole number from 1 to {MAX_COUNT}, or “all”.",
+                shown(n)
             ),
             LinkError::BadSeed(s) => write!(
                 f,
-                "“{s}” is not a valid seed: use up to 32 letters, digits, “-” or “_”."
+                "“{}” is not a valid seed: use up to 32 letters, digits, “-” or “_”.",
+                shown(s)
             ),
-            LinkError::BadIds(s) => write!(f, "“{s}” is not a valid list of question ids."),
+            LinkError::BadIds(s) => {
+                write!(f, "“{}” is not a valid list of question ids.", shown(s))
+            }
             LinkError::NoQuestions => write!(f, "These categories hold no questions yet."),
             LinkError::NoListedQuestions => write!(
                 f,
@@ -557,6 +580,16 @@ mod tests {
         );
         assert_eq!(parse_hash("#/nowhere").0, Page::NotFound("/nowhere".into()));
         assert_eq!(parse_hash("#anchor").0, Page::NotFound("anchor".into()));
+    }
+
+    #[test]
+    fn quoted_link_text_cannot_reorder_a_message() {
+        let e = parse_quiz("core", "n=\u{202e}12x").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "“\u{fffd}12x” is not a question count: use a whole number from 1 to 999, or “all”."
+        );
+        assert_eq!(shown("a\u{2066}b\nc"), "a\u{fffd}b\u{fffd}c");
     }
 
     #[test]

@@ -12,6 +12,8 @@ use std::collections::HashMap;
 
 pub const PROGRESS_KEY: &str = "pyprep.v1.progress";
 pub const SESSION_KEY: &str = "pyprep.v1.session";
+/// The unfinished quiz of an embedded widget (`?embed=1`).
+pub const EMBED_SESSION_KEY: &str = "pyprep.v1.embed-session";
 pub const SETTINGS_KEY: &str = "pyprep.v1.settings";
 pub const SCHEMA_VERSION: u32 = 1;
 

@@ -3,8 +3,8 @@
 //! are tested natively against memory and failing backends.
 
 use crate::progress::{
-    backup_key, decode, decode_session, encode, Decoded, Progress, Settings, PROGRESS_KEY,
-    SESSION_KEY, SETTINGS_KEY,
+    backup_key, decode, decode_session, encode, Decoded, Progress, Settings, EMBED_SESSION_KEY,
+    PROGRESS_KEY, SESSION_KEY, SETTINGS_KEY,
 };
 use crate::quiz::Session;
 use std::cell::RefCell;
@@ -75,6 +75,12 @@ type Listener = Box<dyn Fn()>;
 /// The app's persistence: one backend, falling back to memory at the first failed write.
 pub struct Store {
     backend: RefCell<Box<dyn KeyValue>>,
+    /// The browser storage given up on by [`Store::fall_back_to_memory`], kept so that a
+    /// reset still erases what it holds.
+    abandoned: RefCell<Option<Box<dyn KeyValue>>>,
+    /// Where the unfinished quiz lives: embedded widgets keep their own, so an embed on the
+    /// site's own origin (the Share preview, embed.html) never replaces the learner's quiz.
+    session_key: &'static str,
     notices: RefCell<Vec<Notice>>,
     /// Told whenever a notice is added (the screen that shows them).
     on_notice: RefCell<Option<Listener>>,
@@ -91,6 +97,8 @@ impl Store {
         });
         Store {
             backend: RefCell::new(backend),
+            abandoned: RefCell::new(None),
+            session_key: SESSION_KEY,
             notices: RefCell::new(notices),
             on_notice: RefCell::new(None),
             now,
@@ -99,6 +107,12 @@ impl Store {
 
     pub fn notices(&self) -> Vec<Notice> {
         self.notices.borrow().clone()
+    }
+
+    /// A store for an embedded widget: its unfinished quiz is kept apart (progress is shared).
+    pub fn embedded(mut self) -> Store {
+        self.session_key = EMBED_SESSION_KEY;
+        self
     }
 
     /// `f` is called after each new notice (one listener; a new one replaces the old).
@@ -161,7 +175,8 @@ impl Store {
                 }
             }
         }
-        *self.backend.borrow_mut() = Box::new(memory);
+        let old = std::mem::replace(&mut *self.backend.borrow_mut(), Box::new(memory));
+        *self.abandoned.borrow_mut() = Some(old);
         self.notify(Notice::NotSaved);
     }
 
@@ -207,13 +222,13 @@ impl Store {
     }
 
     pub fn session(&self) -> Option<Session> {
-        self.load_with(SESSION_KEY, "unfinished quiz", decode_session)
+        self.load_with(self.session_key, "unfinished quiz", decode_session)
     }
 
     pub fn save_session(&self, s: Option<&Session>) {
         match s {
-            Some(s) => self.set(SESSION_KEY, &encode(s)),
-            None => self.remove(SESSION_KEY),
+            Some(s) => self.set(self.session_key, &encode(s)),
+            None => self.remove(self.session_key),
         }
     }
 
@@ -231,10 +246,14 @@ impl Store {
         let _ = (self.progress(), self.session(), self.settings());
     }
 
-    /// Forgets progress, the unfinished quiz and settings (backups stay).
+    /// Forgets progress, the unfinished quizzes and settings (backups stay), also from browser
+    /// storage that stopped taking writes (removing usually still works there).
     pub fn reset(&self) {
-        for key in [PROGRESS_KEY, SESSION_KEY, SETTINGS_KEY] {
+        for key in [PROGRESS_KEY, SESSION_KEY, EMBED_SESSION_KEY, SETTINGS_KEY] {
             self.remove(key);
+            if let Some(old) = self.abandoned.borrow().as_ref() {
+                let _ = old.remove(key);
+            }
         }
     }
 }
@@ -288,6 +307,57 @@ mod tests {
         fn keys(&self) -> Result<Vec<String>, String> {
             self.0.keys()
         }
+    }
+
+    /// Storage whose quota is full: writes throw, reads and removals work.
+    struct Full(Rc<Memory>);
+    impl KeyValue for Full {
+        fn get(&self, k: &str) -> Result<Option<String>, String> {
+            self.0.get(k)
+        }
+        fn set(&self, _: &str, _: &str) -> Result<(), String> {
+            Err("QuotaExceededError".into())
+        }
+        fn remove(&self, k: &str) -> Result<(), String> {
+            self.0.remove(k)
+        }
+        fn keys(&self) -> Result<Vec<String>, String> {
+            self.0.keys()
+        }
+    }
+
+    #[test]
+    fn reset_erases_storage_even_after_it_stopped_taking_writes() {
+        let disk = Rc::new(Memory::default());
+        Store::new(Some(Box::new(Shared(disk.clone()))), now)
+            .update_progress(|p| p.record_grade("a", Grade::Good, 1.0));
+        let store = Store::new(Some(Box::new(Full(disk.clone()))), now);
+        store.update_progress(|p| p.record_grade("b", Grade::Good, 2.0));
+        assert!(!store.is_persistent());
+        store.reset();
+        assert_eq!(store.progress().graded_count(), 0);
+        assert_eq!(
+            disk.keys().unwrap(),
+            Vec::<String>::new(),
+            "nothing comes back on reload"
+        );
+    }
+
+    #[test]
+    fn an_embedded_widget_keeps_its_own_unfinished_quiz() {
+        let disk = Rc::new(Memory::default());
+        let site = Store::new(Some(Box::new(Shared(disk.clone()))), now);
+        let embed = Store::new(Some(Box::new(Shared(disk.clone()))), now).embedded();
+        let mine = Session::new("/quiz/oop?seed=mine".into(), vec!["o".into()]);
+        let preview = Session::new("/quiz/all?seed=p".into(), vec!["c".into()]);
+        site.save_session(Some(&mine));
+        embed.save_session(Some(&preview));
+        assert_eq!(site.session(), Some(mine));
+        assert_eq!(embed.session(), Some(preview));
+        embed.update_progress(|p| p.record_seen("c"));
+        assert_eq!(site.progress().questions["c"].seen, 1, "progress is shared");
+        site.reset();
+        assert_eq!(embed.session(), None, "a reset erases both");
     }
 
     #[test]

@@ -64,7 +64,7 @@ fn mount(route: &str) -> (web_sys::Element, Ctx) {
     document().body().unwrap().append_child(&root).unwrap();
     let ctx = Ctx {
         loaded: Rc::new(bank::parse(BANK).unwrap()),
-        store: Rc::new(storage::open()),
+        store: Rc::new(storage::open(false)),
         display: Display::default(),
     };
     yew::Renderer::<Host>::with_root_and_props(
@@ -311,7 +311,7 @@ async fn unknown_category_shows_an_error_not_a_panic() {
 #[wasm_bindgen_test]
 fn working_storage_persists() {
     clear_storage();
-    let store = storage::open();
+    let store = storage::open(false);
     assert!(store.notices().is_empty());
     store.update_progress(|p| p.record_seen("core-a"));
     let raw = web_sys::window()
@@ -323,14 +323,14 @@ fn working_storage_persists() {
         .unwrap()
         .expect("written to localStorage");
     assert!(raw.contains("core-a"));
-    assert_eq!(storage::open().progress().questions["core-a"].seen, 1);
+    assert_eq!(storage::open(false).progress().questions["core-a"].seen, 1);
 }
 
 #[wasm_bindgen_test]
 fn throwing_storage_falls_back_to_memory() {
     js(SAVE_STORAGE);
     js("Object.defineProperty(window, 'localStorage', { configurable: true, get() { throw new DOMException('denied', 'SecurityError'); } });");
-    let store = storage::open();
+    let store = storage::open(false);
     js(RESTORE_STORAGE);
     assert_eq!(store.notices(), [Notice::NotSaved]);
     store.update_progress(|p| p.record_seen("x"));
@@ -341,12 +341,12 @@ fn throwing_storage_falls_back_to_memory() {
 fn absent_or_full_storage_falls_back_to_memory() {
     js(SAVE_STORAGE);
     js("Object.defineProperty(window, 'localStorage', { configurable: true, value: null });");
-    let absent = storage::open();
+    let absent = storage::open(false);
     js(RESTORE_STORAGE);
     assert_eq!(absent.notices(), [Notice::NotSaved]);
 
     js("window.__realSet = Storage.prototype.setItem; Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };");
-    let full = storage::open();
+    let full = storage::open(false);
     js("Storage.prototype.setItem = window.__realSet;");
     assert_eq!(
         full.notices(),

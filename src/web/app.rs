@@ -109,7 +109,7 @@ fn apply_display(display: &Display) {
 pub fn App() -> Html {
     let hash = use_hash();
     let (page, display) = parse_hash(&hash);
-    let store = use_memo((), |_| super::storage::open());
+    let store = use_memo(display.embed, |&embedded| super::storage::open(embedded));
     let state = use_state(|| LoadState::Loading);
     let attempt = use_state(|| 0u32);
     {
@@ -192,7 +192,7 @@ pub fn App() -> Html {
                 Page::Quiz(Err(e)) => link_error(&e, home.clone()),
                 Page::NotFound(path) => html! {
                     <ErrorPage title="Page not found"
-                        message={format!("PyPrep has no page at “{path}”.")}
+                        message={format!("PyPrep has no page at “{}”.", crate::link::shown(&path))}
                         home={home.clone()} />
                 },
             };

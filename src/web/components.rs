@@ -69,6 +69,20 @@ pub fn Notices() -> Html {
     }
 }
 
+/// A plain-text field with its `code` spans as `<code>` (see `markdown::code_spans`).
+pub fn text_with_code(text: &str) -> Html {
+    crate::markdown::code_spans(text)
+        .into_iter()
+        .map(|(code, t)| {
+            if code {
+                html! { <code>{ t }</code> }
+            } else {
+                html! { { t } }
+            }
+        })
+        .collect()
+}
+
 /// Entries of questions.json that could not be used, with id and field.
 #[component]
 pub fn BankProblems() -> Html {
@@ -91,7 +105,7 @@ pub fn BankProblems() -> Html {
             </summary>
             <ul>
                 { for problems.iter().map(|p| html! {
-                    <li><code>{ &p.id }</code>{" · "}<code>{ &p.field }</code>{": "}{ &p.message }</li>
+                    <li><code>{ &p.id }</code>{" · "}<code>{ &p.field }</code>{": "}{ text_with_code(&p.message) }</li>
                 }) }
             </ul>
         </details>

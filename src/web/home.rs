@@ -175,7 +175,7 @@ pub fn Home() -> Html {
                 <section class="card continue" aria-labelledby="continue-h">
                     <h2 id="continue-h">{"Continue your quiz"}</h2>
                     <p>
-                        <strong>{ s.categories(bank).iter().filter_map(|c| bank.category(c)).map(|c| c.title.as_str()).collect::<Vec<_>>().join(" · ") }</strong>
+                        <strong>{ unfinished_scope(bank, s) }</strong>
                         { format!(": question {} of {} — pick up where you left off.", s.index + 1, s.len()) }
                     </p>
                     <button class="button primary" onclick={
@@ -267,6 +267,15 @@ pub fn Home() -> Html {
             </section>
         </main>
     }
+}
+
+/// What the unfinished quiz covers, named as its own header names it.
+fn unfinished_scope(bank: &crate::bank::Bank, session: &crate::quiz::Session) -> String {
+    let link = match crate::link::parse_hash(&format!("#{}", session.route)).0 {
+        crate::link::Page::Quiz(Ok(link)) => Some(link),
+        _ => None,
+    };
+    super::quiz::quiz_scope(bank, link.as_ref(), session).0
 }
 
 /// A stored quiz route with the current display options (embed, theme) applied.

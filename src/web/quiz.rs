@@ -1,6 +1,6 @@
 //! The quiz screen: one question at a time, reveal, self-grade, keyboard shortcuts.
 
-use super::components::{link_error, use_ctx, Markdown};
+use super::components::{link_error, text_with_code, use_ctx, Markdown};
 use super::embed::post;
 use super::focus;
 use super::markdown::{self, Status};
@@ -10,7 +10,7 @@ use crate::bank::{Bank, Question};
 use crate::draw::token_from_random;
 use crate::keys::{action_for, Focus};
 use crate::link::{home_route, QuizLink};
-use crate::markdown::{code_spans, fenced};
+use crate::markdown::fenced;
 use crate::quiz::{resume_or_draw, Action, Effect, Grade, Session};
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
@@ -34,8 +34,9 @@ pub fn QuizPage(props: &QuizPageProps) -> Html {
     let ctx = use_ctx();
     let loaded = ctx.loaded.clone();
     use_effect_with(props.link.clone(), move |link| {
-        // A link naming unknown categories is shown as an error as it was written.
-        if link.seed.is_none() && link.resolve_categories(&loaded.bank).is_ok() {
+        // A link that can't work (unknown categories, no such questions) is shown as an error
+        // as it was written.
+        if link.seed.is_none() && link.pool(&loaded.bank).is_ok() {
             let seeded = QuizLink {
                 seed: Some(fresh_seed()),
                 ..link.clone()
@@ -43,7 +44,7 @@ pub fn QuizPage(props: &QuizPageProps) -> Html {
             navigate(&seeded.route(), true);
         }
     });
-    if let Err(e) = props.link.resolve_categories(&ctx.loaded.bank) {
+    if let Err(e) = props.link.pool(&ctx.loaded.bank) {
         return link_error(&e, home_route(&ctx.display));
     }
     match &props.link.seed {
@@ -85,10 +86,10 @@ fn focus_kind(target: Option<web_sys::EventTarget>) -> Focus {
 
 /// Category titles of the quiz, for the header: the categories the link chose (a short quiz
 /// of all categories is still "All categories", whichever ones its draw happened to reach).
-fn quiz_scope(bank: &Bank, link: &QuizLink, session: &Session) -> (String, String) {
+pub fn quiz_scope(bank: &Bank, link: Option<&QuizLink>, session: &Session) -> (String, String) {
     let slugs = link
-        .resolve_categories(bank)
-        .unwrap_or_else(|_| session.categories(bank));
+        .and_then(|l| l.resolve_categories(bank).ok())
+        .unwrap_or_else(|| session.categories(bank));
     let cats: Vec<_> = slugs.iter().filter_map(|s| bank.category(s)).collect();
     match cats.as_slice() {
         [one] => (one.title.clone(), one.description.clone()),
@@ -194,7 +195,7 @@ fn Quiz(props: &QuizProps) -> Html {
     }
 
     let bank = &ctx.loaded.bank;
-    let (scope_title, scope_desc) = quiz_scope(bank, &props.link, &session);
+    let (scope_title, scope_desc) = quiz_scope(bank, Some(&props.link), &session);
     let total = session.len();
     use_effect_with(
         (session.index, total, session.finished()),
@@ -392,20 +393,6 @@ pub fn Answer(props: &AnswerProps) -> Html {
             }
         </section>
     }
-}
-
-/// A plain-text field with its `code` spans as `<code>` (see `markdown::code_spans`).
-fn text_with_code(text: &str) -> Html {
-    code_spans(text)
-        .into_iter()
-        .map(|(code, t)| {
-            if code {
-                html! { <code>{ t }</code> }
-            } else {
-                html! { { t } }
-            }
-        })
-        .collect()
 }
 
 #[derive(Properties, PartialEq)]

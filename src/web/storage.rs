@@ -34,9 +34,10 @@ pub fn browser_storage() -> Option<WebStorage> {
 
 /// The app's store: localStorage when allowed, memory (with a notice) otherwise. Every stored
 /// value is read once here, so recovery notices exist before the first screen renders.
-pub fn open() -> Store {
+pub fn open(embedded: bool) -> Store {
     let backend = browser_storage().map(|s| Box::new(s) as Box<dyn KeyValue>);
     let store = Store::new(backend, super::now_ms);
+    let store = if embedded { store.embedded() } else { store };
     store.check_all();
     store
 }

@@ -254,6 +254,13 @@ test('bad links show a clear error page with a way home', async () => {
     await v.settle();
     assert.equal(v.hash, '#/quiz/nope', 'the link stays as written (no seed is added)');
     assert.equal(await page.title(), "This quiz link doesn't work · PyPrep");
+    await v.goto('#/quiz/core?ids=gone-1,gone-2');
+    await alert.getByText('None of the questions this link lists is in these categories').waitFor();
+    await v.settle();
+    assert.equal(v.hash, '#/quiz/core?ids=gone-1,gone-2', 'no seed is added to a link that cannot work');
+    await v.goto('#/quiz/core?n=%E2%80%AE12x');
+    await alert.getByText(/is not a question count/).waitFor();
+    assert.match(await alert.textContent(), /“\uFFFD12x” is not a question count/, 'a bidi override is neutralised');
     await alert.getByRole('button', { name: 'Go to the home page' }).click();
     await page.getByRole('heading', { name: 'PyPrep', level: 1 }).waitFor();
     assert.equal(v.hash, '#/');
@@ -387,6 +394,38 @@ test('storage that fails mid-quiz (quota full): a notice at once, the quiz goes 
     await v.answerAll([4]);
     await v.summaryHeading().waitFor();
     assert.match(await page.locator('.score').textContent(), /6 of 9 points/, 'memory kept every grade');
+
+    // Erasing must reach the storage that stopped taking writes, or the old data comes back.
+    await page.getByRole('link', { name: 'Change categories' }).click();
+    await page.getByRole('button', { name: 'Reset progress…' }).click();
+    await page.getByRole('button', { name: 'Erase progress' }).click();
+    await page.evaluate(() => { window.__storageFull = false; });
+    await v.goto('#/');
+    await v.reload();
+    await page.getByText('You have graded 0 of 49 questions at least once.').waitFor();
+    assert.equal(await page.getByRole('region', { name: 'Continue your quiz' }).count(), 0);
+  });
+});
+
+test('an embed on the site itself (the Share preview) never replaces the unfinished quiz', async () => {
+  await visit(async (v) => {
+    const { page } = v;
+    await v.goto('#/quiz/oop?n=5&seed=mine');
+    await v.answerAll([3, 2]);
+    await v.goto('#/');
+    const cont = page.getByRole('region', { name: 'Continue your quiz' });
+    await cont.waitFor();
+    await page.getByText('Preview the embed').click();
+    const preview = page.frameLocator('iframe.preview-frame');
+    await preview.locator('h1.prompt').waitFor();
+    await preview.getByRole('button', { name: 'Reveal answer' }).click();
+    await preview.getByRole('button', { name: 'Got it' }).click();
+    await v.reload();
+    await cont.waitFor();
+    assert.match(await cont.textContent(), /question 3 of 5/);
+    await cont.getByRole('button', { name: 'Continue' }).click();
+    await v.prompt().waitFor();
+    assert.equal(await v.counterText(), 'Question 3 of 5');
   });
 });
 
