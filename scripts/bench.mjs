@@ -117,8 +117,8 @@ History: with pulldown-cmark linked into the app the wasm was 184 KB and the fir
 brotli. Moving the renderer into its own module took the app's wasm to 128 KB; replacing
 \`classes!\` with plain class strings and the app's BTreeMaps with HashMaps took it to 125 KB;
 minifying the JS glue with terser (trunk's minifier can't parse it) saved another 1.5 KB.
-Fixes after an acceptance review (storage notice, focus, titles, accent contrast, code in key
-points) then added 2.7 KB back. serde_json's \`preserve_order\` (IndexMap instead of BTreeMap) saves
+Fixes after two acceptance reviews (storage notices, focus, titles, accent contrast, code in key
+points, the embed session key) then added 3.2 KB back. serde_json's \`preserve_order\` (IndexMap instead of BTreeMap) saves
 0.2 KB: not taken.
 \`opt-level = "s"\` was 21 KB larger than \`"z"\`; wasm-opt \`-Oz\`, \`-Os\`, \`--converge\` differ by
 under 1 KB. \`questions.json\` (49 answers) is 62 KB brotli whether pretty-printed or minified.
