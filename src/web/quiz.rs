@@ -44,11 +44,12 @@ pub fn QuizPage(props: &QuizPageProps) -> Html {
             navigate(&seeded.route(), true);
         }
     });
-    if let Err(e) = props.link.pool(&ctx.loaded.bank) {
-        return link_error(&e, home_route(&ctx.display));
-    }
     match &props.link.seed {
-        None => html! { <div class="loading" role="status">{"Drawing questions…"}</div> },
+        // resume_or_draw checks seeded links; a seedless one waits for its seed only if it works.
+        None => match props.link.pool(&ctx.loaded.bank) {
+            Ok(_) => html! { <div class="loading" role="status">{"Drawing questions…"}</div> },
+            Err(e) => link_error(&e, home_route(&ctx.display)),
+        },
         Some(seed) => {
             let stored = ctx.store.session();
             match resume_or_draw(stored, &ctx.loaded.bank, &props.link, seed) {

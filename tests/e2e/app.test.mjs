@@ -574,19 +574,7 @@ test('accessibility: no serious or critical axe violations', async () => {
     await visit({ colorScheme }, async (v) => {
       const { page } = v;
       const scan = async (where) => found.push(...(await seriousViolations(page, `${where} (${colorScheme})`)));
-      await v.goto('#/');
-      await scan('home');
-      await v.goto('#/quiz/coding?n=2&seed=axe1');
-      await scan('question');
-      await v.reveal();
-      await scan('revealed answer');
-      await v.grade(3);
-      await v.reveal();
-      await v.grade(1);
-      await v.summaryHeading().waitFor();
-      await scan('summary');
-      await v.goto('#/quiz/nope');
-      await scan('error page');
+      await v.tour('axe1', scan);
       await v.goto('#/');
       await page.getByRole('button', { name: 'Reset progress…' }).click();
       await page.getByRole('button', { name: 'Erase progress' }).waitFor();
@@ -677,21 +665,12 @@ test('screenshots: every screen at 1280 and 320 px, light and dark', async () =>
           await page.screenshot({ path: resolve(dir, file), fullPage: true, animations: 'disabled' });
           saved.push(file);
         };
-        await v.goto('#/');
-        backgrounds[`${width}-${scheme}`] = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-        await shot('home');
-        await v.goto('#/quiz/coding?n=2&seed=shots');
-        await shot('quiz');
-        await v.reveal();
-        await shot('answer');
-        await v.grade(3);
-        await v.reveal();
-        await v.grade(1);
-        await v.summaryHeading().waitFor();
-        await shot('summary');
-        await v.goto('#/quiz/nope');
-        await page.getByRole('alert').waitFor();
-        await shot('error');
+        await v.tour('shots', async (name) => {
+          if (name === 'home') {
+            backgrounds[`${width}-${scheme}`] = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+          }
+          await shot(name);
+        });
       });
     }
   }

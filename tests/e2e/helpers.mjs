@@ -202,6 +202,27 @@ export class Visit {
     }
   }
 
+  /**
+   * Walks every kind of screen once: home, a question, its revealed answer, the summary of a
+   * two-question quiz and an error page, calling `at(name)` on each.
+   */
+  async tour(seed, at) {
+    await this.goto('#/');
+    await at('home');
+    await this.goto(`#/quiz/coding?n=2&seed=${seed}`);
+    await at('quiz');
+    await this.reveal();
+    await at('answer');
+    await this.grade(3);
+    await this.reveal();
+    await this.grade(1);
+    await this.summaryHeading().waitFor();
+    await at('summary');
+    await this.goto('#/quiz/nope');
+    await this.page.getByRole('alert').waitFor();
+    await at('error');
+  }
+
   summaryHeading() {
     return this.page.getByRole('heading', { name: 'Quiz complete' });
   }
