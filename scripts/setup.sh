@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what PyPrep's build and tests need, skipping whatever is already there at the right
 # version: the wasm target, trunk, wasm-bindgen-cli (= the version in Cargo.lock), npm packages
-# (binaryen's wasm-opt, playwright-core, axe-core), Debian's Chromium + ChromeDriver, and the
+# (binaryen's wasm-opt, playwright-core, axe-core, terser, pyodide for the examples on 3.14), Debian's Chromium + ChromeDriver, and the
 # Python venv for the answers' examples. Registries only: nothing downloads a browser or binary.
 #   scripts/setup.sh          everything
 #   scripts/setup.sh build    only what `trunk build` needs
@@ -39,6 +39,7 @@ fi
 
 if [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] \
   && [ -d node_modules/@axe-core/playwright ] && [ -d node_modules/terser ] \
+  && [ -f node_modules/pyodide/pyodide.asm.wasm ] \
   && [ node_modules/.package-lock.json -nt package-lock.json ]; then
   log "npm packages: present"
 else

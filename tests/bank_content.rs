@@ -220,3 +220,78 @@ fn live_coding_challenges_are_complete() {
 fn prose_word_count_ignores_code() {
     assert_eq!(prose_words("one two\n\n```python\nx = 1\n```\nthree -"), 3);
 }
+
+/// Words too common to show that a key point is about something the answer says.
+const STOPWORDS: &[&str] = &[
+    "about", "after", "all", "also", "and", "any", "are", "but", "can", "does", "each", "for",
+    "from", "get", "has", "have", "how", "into", "its", "just", "may", "more", "most", "not",
+    "one", "only", "other", "than", "that", "the", "their", "them", "then", "there", "these",
+    "they", "this", "use", "using", "via", "was", "what", "when", "which", "while", "who", "why",
+    "will", "with", "without", "you", "your",
+];
+
+/// A word's rough stem, so "mutable" meets "mutability"... only when the endings are plain
+/// inflections: "raises" / "raised" / "raising" → "rais".
+fn stem(word: &str) -> &str {
+    for suffix in ["ing", "ed", "es", "s", "ly"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            if stem.chars().count() >= 3 {
+                return stem;
+            }
+        }
+    }
+    word
+}
+
+/// The stems of a text's significant words: runs of letters, digits and `_`, lower-cased, of
+/// three or more characters, not a stop word.
+fn significant_stems(text: &str) -> HashSet<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .map(str::to_lowercase)
+        .filter(|w| w.chars().count() >= 3 && !STOPWORDS.contains(&w.as_str()))
+        .map(|w| stem(&w).to_string())
+        .collect()
+}
+
+/// The key point's significant words that its answer never uses; all of them when it shares
+/// none (a self-grader could not find what it asks for).
+fn foreign_key_point(key_point: &str, answer: &str) -> Option<Vec<String>> {
+    let said = significant_stems(answer);
+    let mut asked: Vec<String> = significant_stems(key_point).into_iter().collect();
+    asked.sort();
+    (!asked.iter().any(|w| said.contains(w))).then_some(asked)
+}
+
+#[test]
+fn every_key_point_is_found_in_its_answer() {
+    let bank = shipped();
+    for q in &bank.questions {
+        let mut answer = q.answer.clone();
+        if let Some(c) = &q.challenge {
+            answer.push('\n');
+            answer.push_str(&c.approach);
+        }
+        for k in &q.key_points {
+            if let Some(words) = foreign_key_point(k, &answer) {
+                panic!(
+                    "{}: the key point {k:?} shares no significant word with its answer \
+                     ({words:?})",
+                    q.id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn key_point_check_needs_a_shared_significant_word() {
+    let answer = "Strings and tuples are immutable; a dict is mutable and raises KeyError.";
+    assert_eq!(foreign_key_point("Tuples are immutable", answer), None);
+    assert_eq!(foreign_key_point("It raised a KeyError", answer), None);
+    assert_eq!(
+        foreign_key_point("Generators are lazy", answer),
+        Some(vec!["generator".to_string(), "lazy".to_string()])
+    );
+    // Stop words and short words alone never count as shared.
+    assert!(foreign_key_point("What is it for, and why?", answer).is_some());
+}

@@ -15,13 +15,22 @@ What is executed:
 - each coding challenge's `solution` followed by its `tests`, with its `sample_file`
   (if any) written into the working directory first.
 Any other info string that starts with `py` is an error: say `python` or say what it is.
+
+Every example that runs as a script and imports only the standard library is then run a second
+time on Pyodide (CPython 3.14, compiled to WebAssembly; npm `pyodide`, under Node) by
+`pyodide_runner.mjs`, so the bank is checked on two CPython versions. There an example that
+starts a thread or a process is reported as needing what WebAssembly lacks, not as passed;
+examples that import third-party packages, and `pytest` blocks, run on the venv only.
+The closing line gives the total and both interpreters' counts.
 """
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -29,6 +38,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 TIMEOUT_S = 60
+HERE = os.path.dirname(os.path.abspath(__file__))
+PYODIDE_RUNNER = os.path.join(HERE, "pyodide_runner.mjs")
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
 
 
@@ -120,6 +131,43 @@ def run(example: Example) -> tuple[Example, bool, str]:
         return example, p.returncode == 0, (p.stdout + p.stderr)[-3000:]
 
 
+def stdlib_only(example: Example) -> bool:
+    """A script whose imports are all standard library (as this interpreter knows it)."""
+    if example.mode != "run":
+        return False
+    try:
+        tree = ast.parse(example.code)
+    except SyntaxError:
+        return True  # let Pyodide report it too
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names = [node.module]
+        else:
+            continue
+        if any(n.split(".")[0] not in sys.stdlib_module_names for n in names):
+            return False
+    return True
+
+
+def run_on_pyodide(examples: list[Example]) -> tuple[str, list[tuple[Example, str, str]]]:
+    """Runs the examples on Pyodide; returns its Python version and (example, status, output)."""
+    node = shutil.which("node")
+    if not node:
+        return "?", [(e, "fail", "node is not on PATH") for e in examples]
+    payload = json.dumps([{"where": e.where, "code": e.code, "files": e.files} for e in examples])
+    # Stack switching lets asyncio.run() work under runPythonAsync.
+    p = subprocess.run([node, "--experimental-wasm-stack-switching", PYODIDE_RUNNER],
+                       input=payload, capture_output=True, text=True,
+                       cwd=os.path.dirname(os.path.dirname(HERE)))
+    lines = [json.loads(l) for l in p.stdout.splitlines() if l.startswith("{")]
+    version = next((l["version"] for l in lines if "version" in l), "?")
+    results = {l["where"]: (l["status"], l["output"]) for l in lines if "where" in l}
+    missing = f"no result (exit {p.returncode}): {p.stderr[-2000:]}"
+    return version, [(e, *results.get(e.where, ("fail", missing))) for e in examples]
+
+
 def schema_errors(bank: dict, path: str) -> list[str]:
     """Validates against questions.schema.json when it sits beside the bank."""
     schema_path = os.path.join(os.path.dirname(os.path.abspath(path)), "questions.schema.json")
@@ -163,8 +211,27 @@ def main(paths: list[str]) -> int:
             else:
                 failed += 1
                 print(f"FAIL {example.where} ({example.mode})\n" + "\n".join("     " + l for l in output.splitlines()))
-    print(f"(Python {sys.version.split()[0]})")
-    print(f"examples: {passed} passed, {failed} failed")
+    host = f"CPython {sys.version.split()[0]}: {passed} passed, {failed} failed"
+
+    on_wasm = [e for e in examples if stdlib_only(e)]
+    version, results = run_on_pyodide(on_wasm)
+    count = {"pass": 0, "fail": 0, "unsupported": 0}
+    for example, status, output in results:
+        count[status] += 1
+        label = f"{example.where} (Pyodide {version})"
+        if status == "pass":
+            print(f"ok   {label}")
+        elif status == "unsupported":
+            print(f"skip {label}: {output.splitlines()[0]}")
+        else:
+            print(f"FAIL {label}\n" + "\n".join("     " + l for l in output.splitlines()))
+    passed += count["pass"]
+    failed += count["fail"]
+    wasm = (f"Pyodide CPython {version}: {count['pass']} passed, {count['fail']} failed, "
+            f"{count['unsupported']} need threads or processes")
+    venv_only = len(examples) - len(on_wasm)
+    print(f"examples: {passed} passed, {failed} failed ({host}; {wasm}; "
+          f"{venv_only} use third-party packages or pytest, so run on the venv only)")
     return 1 if failed or not passed else 0
 
 
