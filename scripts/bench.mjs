@@ -59,7 +59,7 @@ async function timeToQuestion(url, renderer = false) {
   if (renderer) {
     ready = await page.evaluate(async () => {
       for (;;) {
-        const e = performance.getEntriesByType('resource').find((r) => /pyprep-md[^/]*_bg\.wasm/.test(r.name));
+        const e = performance.getEntriesByType('resource').find((r) => /pyprep-later[^/]*_bg\.wasm/.test(r.name));
         if (e && e.responseEnd > 0) return e.responseEnd;
         await new Promise((ok) => setTimeout(ok, 5));
       }

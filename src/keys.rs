@@ -1,4 +1,5 @@
-//! Keyboard shortcuts of the quiz screen, decided without a browser.
+//! Keyboard shortcuts of the quiz screen, decided without a browser: Space/Enter reveal, 1–4
+//! grade, U takes the last grade back.
 
 use crate::quiz::{Action, Grade};
 
@@ -23,6 +24,7 @@ pub fn action_for(key: &str, focus: Focus, modifiers: bool, revealed: bool) -> O
         "1" | "2" | "3" | "4" if revealed => {
             Grade::from_number(key.as_bytes()[0] - b'0').map(Action::Grade)
         }
+        "u" | "U" => Some(Action::Undo),
         _ => None,
     }
 }
@@ -64,5 +66,11 @@ mod tests {
             None,
             "Ctrl+1 is the browser's"
         );
+        assert_eq!(
+            action_for("u", Focus::Control, false, false),
+            Some(Action::Undo)
+        );
+        assert_eq!(action_for("u", Focus::Typing, false, false), None);
+        assert_eq!(action_for("u", Focus::Page, true, false), None);
     }
 }

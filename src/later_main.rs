@@ -1,9 +1,9 @@
-//! `pyprep-md`: the Markdown renderer as its own small wasm module.
-//!
-//! pulldown-cmark and the Python highlighter are about a third of the app's code but are only
-//! needed once an answer is revealed, so they are kept off the first load: the app shell
-//! imports this module (through `pyprepMarkdown()` in `index.html`) after its first screen is
-//! on view, and renders answers with [`render`]. See ARCHITECTURE.md.
+//! `pyprep-later`: what the app needs only after its first screen, as its own small wasm
+//! module: the Markdown renderer (pulldown-cmark and the Python highlighter, needed once an
+//! answer is revealed) and the FSRS review scheduler (needed to grade and to refresh the
+//! schedule). Keeping them here keeps them off the first load: the app shell imports this
+//! module (through `pyprepLater()` in `index.html`) after its first screen is on view. See
+//! ARCHITECTURE.md.
 
 use wasm_bindgen::prelude::*;
 
@@ -11,6 +11,12 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen]
 pub fn render(markdown: &str) -> String {
     pyprep::markdown::to_html(markdown)
+}
+
+/// A JSON scheduling request answered in JSON: [`pyprep::schedule::answer`].
+#[wasm_bindgen]
+pub fn schedule(request: &str) -> String {
+    pyprep::schedule::answer(request)
 }
 
 fn main() {}

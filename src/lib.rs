@@ -12,6 +12,9 @@ pub mod link;
 pub mod markdown;
 pub mod progress;
 pub mod quiz;
+pub mod schedule;
+pub mod search;
+pub mod stats;
 pub mod store;
 
 pub mod web;

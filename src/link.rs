@@ -82,6 +82,9 @@ pub struct QuizLink {
     pub seed: Option<String>,
     pub ids: Option<Vec<String>>,
     pub display: Display,
+    /// `#/review/<slugs>`: a review session (the due questions, most overdue first, then
+    /// questions never graded) instead of a random draw. Same parameters as a quiz.
+    pub review: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,6 +98,8 @@ pub enum LinkError {
     NoQuestions,
     /// None of the link's `ids` is a question of its categories.
     NoListedQuestions,
+    /// A review link: nothing in these categories is due, and every question has been graded.
+    NothingDue,
 }
 
 /// Text from a link, made safe to quote in a message: control and bidirectional formatting
@@ -142,6 +147,10 @@ impl fmt::Display for LinkError {
             LinkError::NoListedQuestions => write!(
                 f,
                 "None of the questions this link lists is in these categories of this question bank."
+            ),
+            LinkError::NothingDue => write!(
+                f,
+                "Nothing in these categories is due for review yet, and you have graded every question in them."
             ),
         }
     }
@@ -274,22 +283,14 @@ fn valid_accent(v: &str) -> Option<String> {
 
 /// Parses the category segment (`oop,testing` or `all`) and the query string of a quiz link.
 pub fn parse_quiz(categories: &str, query: &str) -> Result<QuizLink, LinkError> {
-    let categories = percent_decode(categories);
-    let selection = if categories.trim().eq_ignore_ascii_case("all") {
-        Selection::All
-    } else {
-        let slugs = slug_list(&categories, LinkError::BadSlug)?;
-        if slugs.is_empty() {
-            return Err(LinkError::NoCategories);
-        }
-        Selection::Some(slugs)
-    };
+    let selection = parse_selection(categories)?;
     let mut link = QuizLink {
         selection,
         count: Count::Default,
         seed: None,
         ids: None,
         display: parse_display(query),
+        review: false,
     };
     for (k, v) in query_pairs(query) {
         match k.as_str() {
@@ -343,10 +344,7 @@ fn with_query(path: String, params: Vec<String>) -> String {
 impl QuizLink {
     /// The category path segment: `all` or `a,b`.
     pub fn categories_segment(&self) -> String {
-        match &self.selection {
-            Selection::All => "all".to_owned(),
-            Selection::Some(s) => s.join(","),
-        }
+        self.selection.segment()
     }
 
     /// The route with its query, as it goes after `#`: `/quiz/oop?n=5&seed=x`.
@@ -364,7 +362,8 @@ impl QuizLink {
             params.push(format!("ids={}", ids.join(",")));
         }
         params.extend(display_params(&self.display));
-        with_query(format!("/quiz/{}", self.categories_segment()), params)
+        let kind = if self.review { "review" } else { "quiz" };
+        with_query(format!("/{kind}/{}", self.categories_segment()), params)
     }
 
     /// The same quiz with a fresh draw each visit: no seed, no id list. A quiz of listed ids
@@ -385,21 +384,7 @@ impl QuizLink {
 
     /// Slugs of the selected categories, validated against the bank.
     pub fn resolve_categories(&self, bank: &Bank) -> Result<Vec<String>, LinkError> {
-        match &self.selection {
-            Selection::All => Ok(bank.slugs()),
-            Selection::Some(slugs) => {
-                let unknown: Vec<String> = slugs
-                    .iter()
-                    .filter(|s| bank.category(s).is_none())
-                    .cloned()
-                    .collect();
-                if unknown.is_empty() {
-                    Ok(slugs.clone())
-                } else {
-                    Err(LinkError::UnknownCategories(unknown))
-                }
-            }
-        }
+        self.selection.resolve(bank)
     }
 
     /// The pool of question ids this link draws from, in bank order.
@@ -424,8 +409,69 @@ impl QuizLink {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Page {
     Home,
+    /// `#/quiz/<slugs>` and `#/review/<slugs>`.
     Quiz(Result<QuizLink, LinkError>),
+    /// `#/progress`: the dashboard.
+    Progress,
+    /// `#/study/<slugs>`: every question of those categories on one page.
+    Study(Result<Selection, LinkError>),
     NotFound(String),
+}
+
+/// The category segment of a link: `all` or a list of slugs.
+fn parse_selection(categories: &str) -> Result<Selection, LinkError> {
+    let categories = percent_decode(categories);
+    if categories.trim().eq_ignore_ascii_case("all") {
+        return Ok(Selection::All);
+    }
+    let slugs = slug_list(&categories, LinkError::BadSlug)?;
+    if slugs.is_empty() {
+        Err(LinkError::NoCategories)
+    } else {
+        Ok(Selection::Some(slugs))
+    }
+}
+
+impl Selection {
+    /// As it goes in a link: `all` or `a,b`.
+    pub fn segment(&self) -> String {
+        match self {
+            Selection::All => "all".to_owned(),
+            Selection::Some(s) => s.join(","),
+        }
+    }
+
+    /// The selected slugs, validated against the bank.
+    pub fn resolve(&self, bank: &Bank) -> Result<Vec<String>, LinkError> {
+        match self {
+            Selection::All => Ok(bank.slugs()),
+            Selection::Some(slugs) => {
+                let unknown: Vec<String> = slugs
+                    .iter()
+                    .filter(|s| bank.category(s).is_none())
+                    .cloned()
+                    .collect();
+                if unknown.is_empty() {
+                    Ok(slugs.clone())
+                } else {
+                    Err(LinkError::UnknownCategories(unknown))
+                }
+            }
+        }
+    }
+}
+
+/// The study page of these categories, with display options: `/study/oop?theme=dark`.
+pub fn study_route(selection: &Selection, display: &Display) -> String {
+    with_query(
+        format!("/study/{}", selection.segment()),
+        display_params(display),
+    )
+}
+
+/// The dashboard, with display options.
+pub fn progress_route(display: &Display) -> String {
+    with_query("/progress".to_owned(), display_params(display))
 }
 
 /// Parses a whole fragment (`#/quiz/oop?n=5`, with or without `#`). Total: any input gives a
@@ -439,8 +485,19 @@ pub fn parse_hash(hash: &str) -> (Page, Display) {
         Page::Home
     } else if let Some(cats) = trimmed.strip_prefix("/quiz/") {
         Page::Quiz(parse_quiz(cats, query))
-    } else if trimmed == "/quiz" {
+    } else if let Some(cats) = trimmed.strip_prefix("/review/") {
+        Page::Quiz(parse_quiz(cats, query).map(|link| QuizLink {
+            review: true,
+            ..link
+        }))
+    } else if trimmed == "/quiz" || trimmed == "/review" {
         Page::Quiz(Err(LinkError::NoCategories))
+    } else if trimmed == "/progress" {
+        Page::Progress
+    } else if let Some(cats) = trimmed.strip_prefix("/study/") {
+        Page::Study(parse_selection(cats))
+    } else if trimmed == "/study" {
+        Page::Study(Ok(Selection::All))
     } else {
         Page::NotFound(percent_decode(path))
     };
@@ -579,6 +636,28 @@ mod tests {
             Page::Quiz(Err(LinkError::NoCategories))
         );
         assert_eq!(parse_hash("#/nowhere").0, Page::NotFound("/nowhere".into()));
+        let review = parse_hash("#/review/oop,core?n=5&seed=x").0;
+        let Page::Quiz(Ok(r)) = review else {
+            panic!("{review:?}")
+        };
+        assert!(r.review);
+        assert_eq!(r.route(), "/review/oop,core?n=5&seed=x");
+        assert_eq!(r.without_seed().route(), "/review/oop,core?n=5");
+        assert_eq!(parse_hash("#/progress").0, Page::Progress);
+        assert_eq!(parse_hash("#/progress/?theme=dark").0, Page::Progress);
+        assert_eq!(
+            parse_hash("#/study/oop,dsa").0,
+            Page::Study(Ok(some(&["oop", "dsa"])))
+        );
+        assert_eq!(parse_hash("#/study").0, Page::Study(Ok(Selection::All)));
+        assert_eq!(
+            parse_hash("#/study/o%20p").0,
+            Page::Study(Err(LinkError::BadSlug("o p".into())))
+        );
+        assert_eq!(
+            study_route(&some(&["oop"]), &parse_display("theme=dark")),
+            "/study/oop?theme=dark"
+        );
         assert_eq!(parse_hash("#anchor").0, Page::NotFound("anchor".into()));
     }
 

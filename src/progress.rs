@@ -3,9 +3,15 @@
 //! Every stored value is a JSON envelope `{"version": N, ...}`. Decoding distinguishes empty,
 //! readable, and unreadable (not JSON, unknown version, wrong shape): the caller keeps an
 //! unreadable raw value under a backup key and starts clean, telling the user.
+//!
+//! Versions: progress is at 2 (v1 plus key-point ticks on each review and the cached
+//! schedule card; a v1 value reads as v2 with nothing lost, since every new field has a
+//! default); the unfinished quiz and the settings are at 1. A version above the current one is
+//! unreadable: never guessed at.
 
 use crate::link::DEFAULT_COUNT;
 use crate::quiz::{Grade, Session};
+use crate::schedule::{Card, DEFAULT_RETENTION};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -15,18 +21,78 @@ pub const SESSION_KEY: &str = "pyprep.v1.session";
 /// The unfinished quiz of an embedded widget (`?embed=1`).
 pub const EMBED_SESSION_KEY: &str = "pyprep.v1.embed-session";
 pub const SETTINGS_KEY: &str = "pyprep.v1.settings";
-pub const SCHEMA_VERSION: u32 = 1;
+
+/// A stored type: the version it is written at, and the oldest version it still reads.
+pub trait Stored: Serialize + DeserializeOwned {
+    const VERSION: u32;
+    const OLDEST: u32 = Self::VERSION;
+}
+
+impl Stored for Progress {
+    const VERSION: u32 = 2;
+    const OLDEST: u32 = 1;
+}
+
+impl Stored for Settings {
+    const VERSION: u32 = 1;
+}
+
+impl Stored for Session {
+    const VERSION: u32 = 1;
+}
 
 /// Where an unreadable value of `key` is kept, so nothing is silently discarded.
 pub fn backup_key(key: &str, at_ms: f64) -> String {
     format!("pyprep.backup.{key}.{}", at_ms.max(0.0) as u64)
 }
 
+/// Which key points the learner ticked ("tick what you said") before grading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Ticks {
+    /// Bit `i` set: key point `i` was ticked.
+    pub said: u32,
+    /// How many key points the question had then.
+    pub of: u8,
+}
+
+impl Ticks {
+    pub fn ticked(&self, i: usize) -> bool {
+        i < 32 && self.said & (1 << i) != 0
+    }
+
+    pub fn count(&self) -> usize {
+        (self.said & mask(self.of)).count_ones() as usize
+    }
+}
+
+/// The bits of the first `n` key points.
+pub fn mask(n: u8) -> u32 {
+    if n >= 32 {
+        u32::MAX
+    } else {
+        (1u32 << n) - 1
+    }
+}
+
+/// One review: the grade, when, and the ticks if the learner ticked any key point.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct GradeRecord {
     pub grade: Grade,
     /// Milliseconds since the Unix epoch.
     pub at: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ticks: Option<Ticks>,
+}
+
+impl GradeRecord {
+    /// A total order (time, grade, ticks), so a merged history has one order whatever the
+    /// order of merging.
+    fn order(&self, other: &GradeRecord) -> std::cmp::Ordering {
+        self.at
+            .total_cmp(&other.at)
+            .then(self.grade.number().cmp(&other.grade.number()))
+            .then(self.ticks.cmp(&other.ticks))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -34,13 +100,52 @@ pub struct QuestionProgress {
     /// How many times the answer was revealed.
     #[serde(default)]
     pub seen: u32,
+    /// The review history, oldest first (v1 called each review a grade; the name stays).
     #[serde(default)]
     pub grades: Vec<GradeRecord>,
+    /// The schedule computed from `grades` (a cache: see `schedule::Card::fits`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub card: Option<Card>,
 }
 
 impl QuestionProgress {
     pub fn last_grade(&self) -> Option<Grade> {
         self.grades.last().map(|r| r.grade)
+    }
+
+    /// The cached card, if it was computed from this history and retention.
+    pub fn card(&self, retention: f32) -> Option<&Card> {
+        self.card
+            .as_ref()
+            .filter(|c| c.fits(&self.grades, retention))
+    }
+
+    /// One question's share of [`Progress::merge`].
+    fn merge_from(&mut self, theirs: &QuestionProgress) {
+        self.seen = self.seen.max(theirs.seen);
+        self.grades.extend(theirs.grades.iter().copied());
+        self.grades.sort_by(GradeRecord::order);
+        self.grades.dedup();
+        if self.grades.len() > HISTORY_LIMIT {
+            self.grades.drain(..self.grades.len() - HISTORY_LIMIT);
+        }
+        let grades = &self.grades;
+        self.card = [self.card, theirs.card]
+            .into_iter()
+            .flatten()
+            .filter(|c| c.fits(grades, c.retention))
+            .max_by(|a, b| {
+                a.retention
+                    .total_cmp(&b.retention)
+                    .then(a.due.total_cmp(&b.due))
+                    .then(a.stability.total_cmp(&b.stability))
+                    .then(a.difficulty.total_cmp(&b.difficulty))
+            });
+    }
+
+    /// Graded, but its card is missing or stale: the scheduler has to compute it.
+    pub fn needs_card(&self, retention: f32) -> bool {
+        !self.grades.is_empty() && self.card(retention).is_none()
     }
 }
 
@@ -58,12 +163,43 @@ impl Progress {
         self.questions.entry(id.to_owned()).or_default().seen += 1;
     }
 
-    pub fn record_grade(&mut self, id: &str, grade: Grade, at: f64) {
+    pub fn record_grade(&mut self, id: &str, grade: Grade, at: f64, ticks: Option<Ticks>) {
         let q = self.questions.entry(id.to_owned()).or_default();
-        q.grades.push(GradeRecord { grade, at });
+        q.grades.push(GradeRecord { grade, at, ticks });
         if q.grades.len() > HISTORY_LIMIT {
             q.grades.drain(..q.grades.len() - HISTORY_LIMIT);
         }
+    }
+
+    /// Takes back the review of `id` made at `at` (Undo). The cached card no longer fits and is
+    /// computed again. False if there is no such review (another tab's reset, say).
+    pub fn remove_grade(&mut self, id: &str, at: f64) -> bool {
+        let Some(q) = self.questions.get_mut(id) else {
+            return false;
+        };
+        let Some(i) = q.grades.iter().rposition(|r| r.at == at) else {
+            return false;
+        };
+        q.grades.remove(i);
+        true
+    }
+
+    /// Stores freshly computed cards (ids without progress are ignored).
+    pub fn set_cards(&mut self, cards: impl IntoIterator<Item = (String, Card)>) {
+        for (id, card) in cards {
+            if let Some(q) = self.questions.get_mut(&id) {
+                q.card = Some(card);
+            }
+        }
+    }
+
+    /// Histories whose cards must be computed for `retention`.
+    pub fn stale_histories(&self, retention: f32) -> HashMap<String, Vec<GradeRecord>> {
+        self.questions
+            .iter()
+            .filter(|(_, q)| q.needs_card(retention))
+            .map(|(id, q)| (id.clone(), q.grades.clone()))
+            .collect()
     }
 
     /// How many distinct questions have at least one grade.
@@ -74,23 +210,191 @@ impl Progress {
             .count()
     }
 
-    /// Union of two histories (e.g. an imported file): grade records are merged by time and
-    /// deduplicated, `seen` takes the larger count. Merging is idempotent and commutative.
+    /// Union of two histories (an imported file, another tab's write): reviews are merged by
+    /// time and deduplicated (ticks included), `seen` takes the larger count, and a cached card
+    /// survives only if it still fits the merged history. Idempotent and commutative.
     pub fn merge(&mut self, other: &Progress) {
         for (id, theirs) in &other.questions {
-            let mine = self.questions.entry(id.clone()).or_default();
-            mine.seen = mine.seen.max(theirs.seen);
-            mine.grades.extend(theirs.grades.iter().copied());
-            mine.grades.sort_by(|a, b| {
-                a.at.total_cmp(&b.at)
-                    .then(a.grade.number().cmp(&b.grade.number()))
-            });
-            mine.grades.dedup();
-            if mine.grades.len() > HISTORY_LIMIT {
-                mine.grades.drain(..mine.grades.len() - HISTORY_LIMIT);
+            self.questions
+                .entry(id.clone())
+                .or_default()
+                .merge_from(theirs);
+        }
+    }
+
+    /// Forgets the progress of these questions (a category's reset).
+    pub fn forget(&mut self, ids: impl IntoIterator<Item = impl AsRef<str>>) {
+        for id in ids {
+            self.questions.remove(id.as_ref());
+        }
+    }
+}
+
+/// Marks an exported progress file (see README, "Your data").
+pub const EXPORT_FORMAT: &str = "pyprep-progress";
+/// The largest file Import reads: far above any real history (the cap keeps one under 10 MB).
+pub const IMPORT_LIMIT: usize = 20 * 1024 * 1024;
+
+#[derive(Serialize)]
+struct ExportOut<'a> {
+    format: &'static str,
+    version: u32,
+    exported_at: f64,
+    questions: HashMap<&'a str, ExportedQuestion<'a>>,
+}
+
+#[derive(Serialize)]
+struct ExportedQuestion<'a> {
+    seen: u32,
+    grades: &'a [GradeRecord],
+}
+
+/// The progress as an export file: versioned, marked, without the cached schedule (the
+/// importing app computes it from the reviews).
+pub fn export(progress: &Progress, at: f64) -> String {
+    let questions = progress
+        .questions
+        .iter()
+        .map(|(id, q)| {
+            (
+                id.as_str(),
+                ExportedQuestion {
+                    seen: q.seen,
+                    grades: &q.grades,
+                },
+            )
+        })
+        .collect();
+    serde_json::to_string_pretty(&ExportOut {
+        format: EXPORT_FORMAT,
+        version: <Progress as Stored>::VERSION,
+        exported_at: at,
+        questions,
+    })
+    .unwrap_or_default()
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportError {
+    TooLarge(usize),
+    Truncated,
+    NotJson,
+    Foreign,
+    Newer(u64),
+    Malformed(String),
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ImportError::TooLarge(n) => write!(
+                f,
+                "This file is {:.1} MB; a PyPrep export is far smaller, so it was not read.",
+                *n as f64 / 1_048_576.0
+            ),
+            ImportError::Truncated => {
+                write!(f, "This file ends too early: it looks cut off. Export it again.")
+            }
+            ImportError::NotJson => write!(f, "This is not a PyPrep export: it is not JSON."),
+            ImportError::Foreign => write!(
+                f,
+                "This JSON file is not a PyPrep progress export (it has no “questions” of PyPrep's shape)."
+            ),
+            ImportError::Newer(v) => write!(
+                f,
+                "This export was written by a newer PyPrep (format version {v}); update this page and try again."
+            ),
+            ImportError::Malformed(why) => {
+                write!(f, "This PyPrep export is damaged and was not imported ({why}).")
             }
         }
     }
+}
+
+/// Reads an export file (or a stored progress value). Never panics; any error changes nothing.
+pub fn import(text: &str) -> Result<Progress, ImportError> {
+    if text.len() > IMPORT_LIMIT {
+        return Err(ImportError::TooLarge(text.len()));
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        if e.is_eof() {
+            ImportError::Truncated
+        } else {
+            ImportError::NotJson
+        }
+    })?;
+    let marked = value.get("format").and_then(serde_json::Value::as_str) == Some(EXPORT_FORMAT);
+    if !marked
+        && !value
+            .get("questions")
+            .is_some_and(serde_json::Value::is_object)
+    {
+        return Err(ImportError::Foreign);
+    }
+    let version = value
+        .get("version")
+        .and_then(serde_json::Value::as_u64)
+        .ok_or(ImportError::Foreign)?;
+    if version > u64::from(<Progress as Stored>::VERSION) {
+        return Err(ImportError::Newer(version));
+    }
+    if version < u64::from(<Progress as Stored>::OLDEST) {
+        return Err(ImportError::Malformed(format!("unknown version {version}")));
+    }
+    let mut progress: Progress =
+        serde_json::from_value(value).map_err(|e| ImportError::Malformed(e.to_string()))?;
+    for q in progress.questions.values_mut() {
+        // Time order, no duplicates, within the cap, no card: as if recorded here.
+        let mut clean = QuestionProgress::default();
+        clean.merge_from(&QuestionProgress {
+            card: None,
+            ..std::mem::take(q)
+        });
+        *q = clean;
+    }
+    Ok(progress)
+}
+
+/// What an import would change, for the preview.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportPreview {
+    /// Questions that would gain reviews.
+    pub questions: usize,
+    /// Reviews not already here.
+    pub new_reviews: usize,
+    /// Reviews already here (skipped).
+    pub known_reviews: usize,
+    /// Of `questions`, how many this bank doesn't have (kept, in case the bank returns).
+    pub unknown_questions: usize,
+}
+
+pub fn preview_import(
+    current: &Progress,
+    incoming: &Progress,
+    in_bank: impl Fn(&str) -> bool,
+) -> ImportPreview {
+    let mut p = ImportPreview {
+        questions: 0,
+        new_reviews: 0,
+        known_reviews: 0,
+        unknown_questions: 0,
+    };
+    for (id, theirs) in &incoming.questions {
+        let mine = current.questions.get(id);
+        let new = theirs
+            .grades
+            .iter()
+            .filter(|r| !mine.is_some_and(|m| m.grades.contains(r)))
+            .count();
+        p.new_reviews += new;
+        p.known_reviews += theirs.grades.len() - new;
+        if new > 0 {
+            p.questions += 1;
+            p.unknown_questions += usize::from(!in_bank(id));
+        }
+    }
+    p
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -137,10 +441,24 @@ pub struct Settings {
     pub categories: Vec<String>,
     #[serde(default = "default_count")]
     pub count: CountChoice,
+    /// The review schedule's desired retention, 0.80–0.97 (see `schedule::valid_retention`).
+    #[serde(default = "default_retention")]
+    pub retention: f32,
 }
 
 fn default_count() -> CountChoice {
     CountChoice::Ten
+}
+
+fn default_retention() -> f32 {
+    DEFAULT_RETENTION
+}
+
+impl Settings {
+    /// The retention to schedule with: the stored one if it is in range.
+    pub fn retention(&self) -> f32 {
+        crate::schedule::valid_retention(self.retention)
+    }
 }
 
 impl Default for Settings {
@@ -148,6 +466,7 @@ impl Default for Settings {
         Settings {
             categories: Vec::new(),
             count: default_count(),
+            retention: default_retention(),
         }
     }
 }
@@ -160,9 +479,9 @@ struct EnvelopeOut<'a, T> {
 }
 
 /// Serialises `data` inside a versioned envelope.
-pub fn encode<T: Serialize>(data: &T) -> String {
+pub fn encode<T: Stored>(data: &T) -> String {
     serde_json::to_string(&EnvelopeOut {
-        version: SCHEMA_VERSION,
+        version: T::VERSION,
         data,
     })
     .unwrap_or_default()
@@ -178,8 +497,8 @@ pub enum Decoded<T> {
     },
 }
 
-/// Decodes a stored envelope. Never panics.
-pub fn decode<T: DeserializeOwned>(raw: Option<&str>) -> Decoded<T> {
+/// Decodes a stored envelope of any version from `T::OLDEST` to `T::VERSION`. Never panics.
+pub fn decode<T: Stored>(raw: Option<&str>) -> Decoded<T> {
     let Some(raw) = raw else {
         return Decoded::Empty;
     };
@@ -192,7 +511,7 @@ pub fn decode<T: DeserializeOwned>(raw: Option<&str>) -> Decoded<T> {
         }
     };
     match value.get("version").and_then(serde_json::Value::as_u64) {
-        Some(v) if v == u64::from(SCHEMA_VERSION) => {}
+        Some(v) if (u64::from(T::OLDEST)..=u64::from(T::VERSION)).contains(&v) => {}
         Some(v) => {
             return Decoded::Unreadable {
                 reason: format!("it was written by a newer or unknown version ({v})"),
@@ -230,9 +549,9 @@ mod tests {
     fn round_trip() {
         let mut p = Progress::default();
         p.record_seen("a");
-        p.record_grade("a", Grade::Good, 1000.0);
+        p.record_grade("a", Grade::Good, 1000.0, None);
         let raw = encode(&p);
-        assert!(raw.starts_with(r#"{"version":1,"#), "{raw}");
+        assert!(raw.starts_with(r#"{"version":2,"#), "{raw}");
         assert_eq!(decode::<Progress>(Some(&raw)), Decoded::Ok(p));
         let s = Settings::default();
         assert_eq!(decode::<Settings>(Some(&encode(&s))), Decoded::Ok(s));
@@ -267,11 +586,11 @@ mod tests {
     #[test]
     fn merge_is_a_deduplicated_union() {
         let mut a = Progress::default();
-        a.record_grade("x", Grade::Good, 1.0);
+        a.record_grade("x", Grade::Good, 1.0, None);
         a.record_seen("x");
         let mut b = Progress::default();
-        b.record_grade("x", Grade::Easy, 2.0);
-        b.record_grade("y", Grade::Again, 3.0);
+        b.record_grade("x", Grade::Easy, 2.0, None);
+        b.record_grade("y", Grade::Again, 3.0, None);
         b.record_seen("x");
         b.record_seen("x");
         let mut ab = a.clone();
@@ -288,10 +607,128 @@ mod tests {
     }
 
     #[test]
+    fn v1_progress_reads_as_v2_with_nothing_lost() {
+        let v1 = r#"{"version":1,"questions":{"a":{"seen":3,"grades":[{"grade":2,"at":5.0},{"grade":4,"at":9.0}]},"b":{"seen":1}}}"#;
+        let Decoded::Ok(p) = decode::<Progress>(Some(v1)) else {
+            panic!("v1 must read")
+        };
+        assert_eq!(p.questions["a"].seen, 3);
+        assert_eq!(
+            p.questions["a"].grades,
+            [
+                GradeRecord {
+                    grade: Grade::Hard,
+                    at: 5.0,
+                    ticks: None
+                },
+                GradeRecord {
+                    grade: Grade::Easy,
+                    at: 9.0,
+                    ticks: None
+                }
+            ]
+        );
+        assert!(p.questions["a"].needs_card(0.9), "v1 has no schedule yet");
+        assert!(encode(&p).starts_with(r#"{"version":2,"#));
+        assert!(matches!(
+            decode::<Progress>(Some(r#"{"version":3,"questions":{}}"#)),
+            Decoded::Unreadable { .. }
+        ));
+        assert!(matches!(
+            decode::<Settings>(Some(r#"{"version":2}"#)),
+            Decoded::Unreadable { .. }
+        ));
+    }
+
+    #[test]
+    fn undo_removes_exactly_that_review() {
+        let mut p = Progress::default();
+        let t = Some(Ticks { said: 0b11, of: 3 });
+        p.record_grade("a", Grade::Good, 1.0, None);
+        p.record_grade("a", Grade::Hard, 2.0, t);
+        assert!(p.remove_grade("a", 2.0));
+        assert!(!p.remove_grade("a", 2.0), "already gone");
+        assert!(!p.remove_grade("zz", 1.0));
+        assert_eq!(p.questions["a"].grades.len(), 1);
+        assert_eq!(
+            Ticks {
+                said: 0b1011,
+                of: 3
+            }
+            .count(),
+            2,
+            "bits past `of` don't count"
+        );
+    }
+
+    #[test]
+    fn export_and_import_round_trip() {
+        let mut p = Progress::default();
+        p.record_seen("a");
+        p.record_grade("a", Grade::Good, 1.0, Some(Ticks { said: 5, of: 3 }));
+        p.record_grade("b", Grade::Again, 2.0, None);
+        let file = export(&p, 99.0);
+        assert!(file.contains(r#""format": "pyprep-progress""#));
+        assert_eq!(import(&file), Ok(p.clone()));
+        // A stored value (copied from the browser) imports too.
+        assert_eq!(import(&encode(&p)), Ok(p.clone()));
+        let preview = preview_import(&Progress::default(), &p, |id| id == "a");
+        assert_eq!(
+            preview,
+            ImportPreview {
+                questions: 2,
+                new_reviews: 2,
+                known_reviews: 0,
+                unknown_questions: 1
+            }
+        );
+        let again = preview_import(&p, &p, |_| true);
+        assert_eq!(
+            (again.questions, again.new_reviews, again.known_reviews),
+            (0, 0, 2)
+        );
+    }
+
+    #[test]
+    fn bad_imports_say_why() {
+        let file = export(&Progress::default(), 1.0);
+        for (text, expected) in [
+            ("", ImportError::Truncated),
+            (&file[..file.len() / 2], ImportError::Truncated),
+            ("<html>", ImportError::NotJson),
+            (r#"{"name":"package.json"}"#, ImportError::Foreign),
+            ("[1,2]", ImportError::Foreign),
+            (
+                r#"{"format":"pyprep-progress","version":9,"questions":{}}"#,
+                ImportError::Newer(9),
+            ),
+        ] {
+            assert_eq!(import(text), Err(expected), "{text}");
+        }
+        assert!(matches!(
+            import(
+                r#"{"format":"pyprep-progress","version":2,"questions":{"a":{"grades":[{"grade":7,"at":1}]}}}"#
+            ),
+            Err(ImportError::Malformed(_))
+        ));
+        assert!(matches!(
+            import(&" ".repeat(IMPORT_LIMIT + 1)),
+            Err(ImportError::TooLarge(_))
+        ));
+        for e in [
+            ImportError::Truncated,
+            ImportError::Foreign,
+            ImportError::Newer(3),
+        ] {
+            assert!(!e.to_string().is_empty());
+        }
+    }
+
+    #[test]
     fn history_is_bounded() {
         let mut p = Progress::default();
         for i in 0..(HISTORY_LIMIT + 10) {
-            p.record_grade("x", Grade::Hard, i as f64);
+            p.record_grade("x", Grade::Hard, i as f64, None);
         }
         assert_eq!(p.questions["x"].grades.len(), HISTORY_LIMIT);
         assert_eq!(p.questions["x"].grades[0].at, 10.0);

@@ -4,6 +4,8 @@ use crate::bank::Bank;
 use crate::draw::draw;
 use crate::embed::HostEvent;
 use crate::link::{Display, LinkError, QuizLink};
+use crate::progress::Progress;
+use crate::schedule::review_order;
 use serde::{Deserialize, Serialize};
 
 /// A self-grade. The numbers are stored and are the keys 1–4; the names are the scheduler's.
@@ -72,20 +74,69 @@ pub struct Session {
     pub grades: Vec<Option<Grade>>,
     #[serde(default)]
     pub notes: String,
+    /// The key points ticked for the current question (bit i: key point i), or `None` while
+    /// the learner has ticked none: only ticks given are recorded with the grade.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ticks: Option<u32>,
+    /// The last grade, so that it can be taken back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub undo: Option<Undo>,
+}
+
+/// What Undo restores: the grade taken back, when it was given (its review's key), and the
+/// revealed question's ticks and notes as they were.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Undo {
+    pub grade: Grade,
+    pub at: f64,
+    #[serde(default)]
+    pub ticks: Option<u32>,
+    #[serde(default)]
+    pub notes: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
     Reveal,
+    /// Ticks or unticks key point i ("I said this").
+    Tick(usize),
     Grade(Grade),
+    /// Takes back the last grade.
+    Undo,
 }
 
 /// What an action did, for the progress record.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     Revealed(String),
-    Graded(String, Grade),
+    Graded {
+        id: String,
+        grade: Grade,
+        at: f64,
+        ticks: Option<u32>,
+    },
+    /// The review of `id` given at `at` was taken back.
+    Ungraded {
+        id: String,
+        at: f64,
+    },
 }
+
+/// The grade the ticked key points suggest (the learner still chooses): none ticked → Missed
+/// it, under half → Partly, half or more → Got it, all → Nailed it.
+pub fn suggested_grade(ticked: usize, of: usize) -> Option<Grade> {
+    match (ticked, of) {
+        (_, 0) => None,
+        (0, _) => Some(Grade::Again),
+        (t, n) if t >= n => Some(Grade::Easy),
+        (t, n) if 2 * t >= n => Some(Grade::Good),
+        _ => Some(Grade::Hard),
+    }
+}
+
+/// The rule of [`suggested_grade`], as the quiz shows it.
+pub const SUGGESTION_RULE: &str =
+    "Suggested from your ticks: none → Missed it, under half → Partly, half or more → Got it, all → Nailed it.";
 
 impl Session {
     pub fn new(route: String, ids: Vec<String>) -> Session {
@@ -97,6 +148,8 @@ impl Session {
             revealed: false,
             grades,
             notes: String::new(),
+            ticks: None,
+            undo: None,
         }
     }
 
@@ -121,23 +174,64 @@ impl Session {
         self.grades.len() == self.ids.len() && self.index <= self.ids.len()
     }
 
-    /// Applies an action; actions that make no sense in the current state are ignored.
-    pub fn apply(&mut self, action: Action) -> Option<Effect> {
+    /// Applies an action at time `now` (ms); actions that make no sense in the current state
+    /// are ignored.
+    pub fn apply(&mut self, action: Action, now: f64) -> Option<Effect> {
+        if action == Action::Undo {
+            return self.undo();
+        }
         let id = self.current()?.to_owned();
         match action {
             Action::Reveal if !self.revealed => {
                 self.revealed = true;
                 Some(Effect::Revealed(id))
             }
-            Action::Grade(g) if self.revealed => {
-                self.grades[self.index] = Some(g);
+            Action::Tick(i) if self.revealed && i < 32 => {
+                self.ticks = Some(self.ticks.unwrap_or(0) ^ (1 << i));
+                None
+            }
+            Action::Grade(grade) if self.revealed => {
+                let ticks = self.ticks.take();
+                self.undo = Some(Undo {
+                    grade,
+                    at: now,
+                    ticks,
+                    notes: std::mem::take(&mut self.notes),
+                });
+                self.grades[self.index] = Some(grade);
                 self.index += 1;
                 self.revealed = false;
-                self.notes.clear();
-                Some(Effect::Graded(id, g))
+                Some(Effect::Graded {
+                    id,
+                    grade,
+                    at: now,
+                    ticks,
+                })
             }
             _ => None,
         }
+    }
+
+    /// Back to the last graded question, revealed, with its ticks and notes.
+    fn undo(&mut self) -> Option<Effect> {
+        if self.index == 0 || self.index > self.ids.len() {
+            return None;
+        }
+        let undo = self.undo.take()?;
+        self.index -= 1;
+        self.grades[self.index] = None;
+        self.revealed = true;
+        self.ticks = undo.ticks;
+        self.notes = undo.notes;
+        Some(Effect::Ungraded {
+            id: self.ids[self.index].clone(),
+            at: undo.at,
+        })
+    }
+
+    /// Whether key point `i` of the current question is ticked.
+    pub fn ticked(&self, i: usize) -> bool {
+        i < 32 && self.ticks.is_some_and(|t| t & (1 << i) != 0)
     }
 
     /// The categories of the drawn questions, in bank order (whatever the draw order).
@@ -230,13 +324,48 @@ pub fn session_key(link: &QuizLink) -> String {
     .route()
 }
 
+/// What a review session is drawn from: the learner's progress, the desired retention and
+/// the time (ms).
+#[derive(Clone, Copy)]
+pub struct ReviewBasis<'a> {
+    pub progress: &'a Progress,
+    pub retention: f32,
+    pub now: f64,
+}
+
+/// A review session's questions from `pool`: the due ones, most overdue first, then those
+/// never graded, shuffled by `seed`. Graded questions whose schedule is not computed yet are
+/// left out (the scheduler computes them once it has loaded).
+pub fn review_ids(pool: &[String], basis: ReviewBasis, seed: &str) -> Vec<String> {
+    let entries = pool.iter().map(|id| {
+        let q = basis.progress.questions.get(id);
+        let card = q.and_then(|q| q.card(basis.retention));
+        let graded = q.is_some_and(|q| !q.grades.is_empty());
+        (id.as_str(), card, graded)
+    });
+    let order = review_order(entries, basis.now);
+    let due = order
+        .iter()
+        .take_while(|id| {
+            basis
+                .progress
+                .questions
+                .get(*id)
+                .is_some_and(|q| !q.grades.is_empty())
+        })
+        .count();
+    let unseen = draw(&order[due..], order.len() - due, seed);
+    order[..due].iter().cloned().chain(unseen).collect()
+}
+
 /// The session for a seeded link: the stored one if it is this quiz and still fits the bank,
-/// otherwise a fresh draw.
+/// otherwise a fresh draw (for a review link, from `basis`).
 pub fn resume_or_draw(
     stored: Option<Session>,
     bank: &Bank,
     link: &QuizLink,
     seed: &str,
+    basis: ReviewBasis,
 ) -> Result<Session, LinkError> {
     let pool = link.pool(bank)?;
     let key = session_key(link);
@@ -245,7 +374,16 @@ pub fn resume_or_draw(
             return Ok(s);
         }
     }
-    let ids = draw(&pool, link.count.resolve(pool.len()), seed);
+    let ids = if link.review {
+        let mut ids = review_ids(&pool, basis, seed);
+        if ids.is_empty() {
+            return Err(LinkError::NothingDue);
+        }
+        ids.truncate(link.count.resolve(ids.len()));
+        ids
+    } else {
+        draw(&pool, link.count.resolve(pool.len()), seed)
+    };
     Ok(Session::new(key, ids))
 }
 
@@ -300,27 +438,94 @@ mod tests {
     fn reveal_then_grade_advances() {
         let mut s = session(2);
         assert_eq!(
-            s.apply(Action::Grade(Grade::Good)),
+            s.apply(Action::Grade(Grade::Good), 0.0),
             None,
             "grade before reveal"
         );
-        assert_eq!(s.apply(Action::Reveal), Some(Effect::Revealed("q0".into())));
-        assert_eq!(s.apply(Action::Reveal), None, "second reveal is a no-op");
+        assert_eq!(
+            s.apply(Action::Reveal, 0.0),
+            Some(Effect::Revealed("q0".into()))
+        );
+        assert_eq!(
+            s.apply(Action::Reveal, 0.0),
+            None,
+            "second reveal is a no-op"
+        );
         s.notes = "my answer".into();
         assert_eq!(
-            s.apply(Action::Grade(Grade::Easy)),
-            Some(Effect::Graded("q0".into(), Grade::Easy))
+            s.apply(Action::Grade(Grade::Easy), 5.0),
+            Some(Effect::Graded {
+                id: "q0".into(),
+                grade: Grade::Easy,
+                at: 5.0,
+                ticks: None
+            })
         );
         assert_eq!((s.index, s.revealed, s.notes.as_str()), (1, false, ""));
-        s.apply(Action::Reveal);
-        s.apply(Action::Grade(Grade::Again));
+        s.apply(Action::Reveal, 0.0);
+        s.apply(Action::Grade(Grade::Again), 0.0);
         assert!(s.finished());
         assert_eq!(
-            s.apply(Action::Reveal),
+            s.apply(Action::Reveal, 0.0),
             None,
             "finished quiz ignores actions"
         );
         assert_eq!(s.grades, [Some(Grade::Easy), Some(Grade::Again)]);
+    }
+
+    #[test]
+    fn ticks_are_kept_with_the_grade_and_undo_restores_everything() {
+        let mut s = session(2);
+        assert_eq!(s.apply(Action::Tick(0), 0.0), None);
+        assert_eq!(s.ticks, None, "nothing to tick before the reveal");
+        s.apply(Action::Reveal, 0.0);
+        s.apply(Action::Tick(0), 0.0);
+        s.apply(Action::Tick(2), 0.0);
+        s.apply(Action::Tick(0), 0.0);
+        assert!(!s.ticked(0) && s.ticked(2));
+        s.notes = "said it".into();
+        let graded = s.apply(Action::Grade(Grade::Hard), 7.0);
+        assert_eq!(
+            graded,
+            Some(Effect::Graded {
+                id: "q0".into(),
+                grade: Grade::Hard,
+                at: 7.0,
+                ticks: Some(0b100)
+            })
+        );
+        assert_eq!((s.index, s.ticks, s.notes.as_str()), (1, None, ""));
+        assert_eq!(
+            s.apply(Action::Undo, 9.0),
+            Some(Effect::Ungraded {
+                id: "q0".into(),
+                at: 7.0
+            })
+        );
+        assert_eq!((s.index, s.revealed), (0, true));
+        assert_eq!((s.ticks, s.notes.as_str()), (Some(0b100), "said it"));
+        assert_eq!(s.grades, [None, None]);
+        assert_eq!(s.apply(Action::Undo, 9.0), None, "one grade back, not two");
+        // Undo after the last grade reopens a finished quiz.
+        s.apply(Action::Grade(Grade::Good), 10.0);
+        s.apply(Action::Reveal, 0.0);
+        s.apply(Action::Grade(Grade::Good), 11.0);
+        assert!(s.finished());
+        s.apply(Action::Undo, 12.0);
+        assert!(!s.finished() && s.revealed && s.index == 1);
+        assert_eq!(session(1).apply(Action::Undo, 0.0), None, "nothing to undo");
+    }
+
+    #[test]
+    fn suggested_grade_follows_the_share_ticked() {
+        assert_eq!(suggested_grade(0, 0), None);
+        assert_eq!(suggested_grade(0, 4), Some(Grade::Again));
+        assert_eq!(suggested_grade(1, 4), Some(Grade::Hard));
+        assert_eq!(suggested_grade(2, 4), Some(Grade::Good));
+        assert_eq!(suggested_grade(2, 5), Some(Grade::Hard));
+        assert_eq!(suggested_grade(3, 5), Some(Grade::Good));
+        assert_eq!(suggested_grade(5, 5), Some(Grade::Easy));
+        assert_eq!(suggested_grade(6, 5), Some(Grade::Easy));
     }
 
     #[test]
@@ -336,8 +541,8 @@ mod tests {
         .bank;
         let mut s = session(3);
         for g in [Grade::Easy, Grade::Hard, Grade::Again] {
-            s.apply(Action::Reveal);
-            s.apply(Action::Grade(g));
+            s.apply(Action::Reveal, 0.0);
+            s.apply(Action::Grade(g), 0.0);
         }
         let sum = s.summary(&bank);
         assert_eq!((sum.points, sum.max_points, sum.percent()), (4, 9, 44));
@@ -377,16 +582,16 @@ mod tests {
                 questions: 2
             })
         );
-        s.apply(Action::Reveal);
+        s.apply(Action::Reveal, 0.0);
         assert_eq!(
             s.start_event(&bank),
             None,
             "a resumed quiz did not start now"
         );
-        s.apply(Action::Grade(Grade::Good));
+        s.apply(Action::Grade(Grade::Good), 0.0);
         assert_eq!(s.host_events_after_grade(&bank, Grade::Good).len(), 1);
-        s.apply(Action::Reveal);
-        s.apply(Action::Grade(Grade::Easy));
+        s.apply(Action::Reveal, 0.0);
+        s.apply(Action::Grade(Grade::Easy), 0.0);
         let events = s.host_events_after_grade(&bank, Grade::Easy);
         assert_eq!(
             events,
@@ -408,6 +613,81 @@ mod tests {
         );
     }
 
+    fn basis() -> ReviewBasis<'static> {
+        static EMPTY: std::sync::LazyLock<Progress> = std::sync::LazyLock::new(Progress::default);
+        ReviewBasis {
+            progress: &EMPTY,
+            retention: 0.9,
+            now: 0.0,
+        }
+    }
+
+    #[test]
+    fn a_review_takes_the_due_most_overdue_first_then_the_unseen() {
+        use crate::schedule::{Scheduler, DAY_MS};
+        let bank = parse(
+            r#"{"version":1,"categories":[{"slug":"a","title":"A"}],"questions":[
+             {"id":"q0","category":"a","prompt":"p","difficulty":"junior","answer":"x"},
+             {"id":"q1","category":"a","prompt":"p","difficulty":"junior","answer":"x"},
+             {"id":"q2","category":"a","prompt":"p","difficulty":"junior","answer":"x"},
+             {"id":"q3","category":"a","prompt":"p","difficulty":"junior","answer":"x"},
+             {"id":"q4","category":"a","prompt":"p","difficulty":"junior","answer":"x"}]}"#,
+        )
+        .unwrap()
+        .bank;
+        let mut p = Progress::default();
+        // q1 graded long ago (most overdue), q3 later, q4 just now (not due); q0, q2 never.
+        for (id, day) in [("q3", 10.0), ("q1", 0.0), ("q4", 99.0)] {
+            p.record_grade(id, Grade::Good, day * DAY_MS, None);
+        }
+        let s = Scheduler::new(0.9);
+        let cards = p
+            .stale_histories(0.9)
+            .into_iter()
+            .map(|(id, h)| (id, s.replay(&h).unwrap()))
+            .collect::<Vec<_>>();
+        p.set_cards(cards);
+        let now = 100.0 * DAY_MS;
+        let basis = ReviewBasis {
+            progress: &p,
+            retention: 0.9,
+            now,
+        };
+        let link = crate::link::parse_hash("#/review/a?seed=r").0;
+        let crate::link::Page::Quiz(Ok(link)) = link else {
+            panic!()
+        };
+        let session = resume_or_draw(None, &bank, &link, "r", basis).unwrap();
+        assert_eq!(&session.ids[..2], ["q1", "q3"]);
+        let mut rest = session.ids[2..].to_vec();
+        rest.sort();
+        assert_eq!(rest, ["q0", "q2"]);
+        assert_eq!(session.route, "/review/a?seed=r");
+        let short = crate::link::QuizLink {
+            count: crate::link::Count::N(1),
+            ..link.clone()
+        };
+        assert_eq!(
+            resume_or_draw(None, &bank, &short, "r", basis).unwrap().ids,
+            ["q1"]
+        );
+        // Everything graded and nothing due: the link says so.
+        for id in ["q0", "q1", "q2", "q3"] {
+            p.record_grade(id, Grade::Easy, 100.0 * DAY_MS, None);
+        }
+        let h = p.stale_histories(0.9);
+        p.set_cards(h.into_iter().map(|(id, h)| (id, s.replay(&h).unwrap())));
+        let basis = ReviewBasis {
+            progress: &p,
+            retention: 0.9,
+            now: 100.0 * DAY_MS,
+        };
+        assert_eq!(
+            resume_or_draw(None, &bank, &link, "r", basis),
+            Err(LinkError::NothingDue)
+        );
+    }
+
     #[test]
     fn resumes_only_the_same_quiz() {
         let bank = parse(
@@ -419,40 +699,42 @@ mod tests {
         .unwrap()
         .bank;
         let link = crate::link::parse_quiz("a", "n=2&seed=s1&embed=1").unwrap();
-        let fresh = resume_or_draw(None, &bank, &link, "s1").unwrap();
+        let fresh = resume_or_draw(None, &bank, &link, "s1", basis()).unwrap();
         assert_eq!(
             fresh.route, "/quiz/a?n=2&seed=s1",
             "display options are not identity"
         );
         assert_eq!(fresh.len(), 2);
         let mut progressed = fresh.clone();
-        progressed.apply(Action::Reveal);
+        progressed.apply(Action::Reveal, 0.0);
         assert_eq!(
-            resume_or_draw(Some(progressed.clone()), &bank, &link, "s1").unwrap(),
+            resume_or_draw(Some(progressed.clone()), &bank, &link, "s1", basis()).unwrap(),
             progressed
         );
         let other = crate::link::parse_quiz("a", "n=2&seed=s2").unwrap();
         assert!(
-            !resume_or_draw(Some(progressed.clone()), &bank, &other, "s2")
+            !resume_or_draw(Some(progressed.clone()), &bank, &other, "s2", basis())
                 .unwrap()
                 .revealed
         );
         let mut stale = progressed;
         stale.ids[0] = "gone".into();
         assert_eq!(
-            resume_or_draw(Some(stale), &bank, &link, "s1").unwrap(),
+            resume_or_draw(Some(stale), &bank, &link, "s1", basis()).unwrap(),
             fresh
         );
         let unknown = crate::link::parse_quiz("zzz", "seed=s").unwrap();
-        assert!(resume_or_draw(None, &bank, &unknown, "s").is_err());
+        assert!(resume_or_draw(None, &bank, &unknown, "s", basis()).is_err());
         let listed = crate::link::parse_quiz("a", "ids=q2,gone&seed=s").unwrap();
         assert_eq!(
-            resume_or_draw(None, &bank, &listed, "s").unwrap().ids,
+            resume_or_draw(None, &bank, &listed, "s", basis())
+                .unwrap()
+                .ids,
             ["q2"]
         );
         let none_listed = crate::link::parse_quiz("a", "ids=gone&seed=s").unwrap();
         assert_eq!(
-            resume_or_draw(None, &bank, &none_listed, "s"),
+            resume_or_draw(None, &bank, &none_listed, "s", basis()),
             Err(crate::link::LinkError::NoListedQuestions)
         );
     }

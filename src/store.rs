@@ -330,9 +330,9 @@ mod tests {
     fn reset_erases_storage_even_after_it_stopped_taking_writes() {
         let disk = Rc::new(Memory::default());
         Store::new(Some(Box::new(Shared(disk.clone()))), now)
-            .update_progress(|p| p.record_grade("a", Grade::Good, 1.0));
+            .update_progress(|p| p.record_grade("a", Grade::Good, 1.0, None));
         let store = Store::new(Some(Box::new(Full(disk.clone()))), now);
-        store.update_progress(|p| p.record_grade("b", Grade::Good, 2.0));
+        store.update_progress(|p| p.record_grade("b", Grade::Good, 2.0, None));
         assert!(!store.is_persistent());
         store.reset();
         assert_eq!(store.progress().graded_count(), 0);
@@ -364,7 +364,7 @@ mod tests {
     fn saves_and_reloads() {
         let mem = Rc::new(Memory::default());
         let store = Store::new(Some(Box::new(Shared(mem.clone()))), now);
-        store.update_progress(|p| p.record_grade("a", Grade::Good, 1.0));
+        store.update_progress(|p| p.record_grade("a", Grade::Good, 1.0, None));
         let s = Session::new("/quiz/core?seed=x".into(), vec!["a".into()]);
         store.save_session(Some(&s));
         let again = Store::new(Some(Box::new(Shared(mem.clone()))), now);
@@ -415,7 +415,7 @@ mod tests {
     fn throwing_storage_falls_back_and_keeps_what_it_could_read() {
         let inner = Rc::new(Memory::default());
         let mut p = Progress::default();
-        p.record_grade("old", Grade::Easy, 5.0);
+        p.record_grade("old", Grade::Easy, 5.0, None);
         inner.set(PROGRESS_KEY, &encode(&p)).unwrap();
         let store = Store::new(
             Some(Box::new(Failing {
@@ -427,13 +427,13 @@ mod tests {
         let told = Rc::new(std::cell::Cell::new(0));
         let counter = told.clone();
         store.on_notice(move || counter.set(counter.get() + 1));
-        let after = store.update_progress(|p| p.record_grade("new", Grade::Good, 6.0));
+        let after = store.update_progress(|p| p.record_grade("new", Grade::Good, 6.0, None));
         assert_eq!(
             told.get(),
             1,
             "the screen is told storage stopped working mid-visit"
         );
-        store.update_progress(|p| p.record_grade("new", Grade::Good, 7.0));
+        store.update_progress(|p| p.record_grade("new", Grade::Good, 7.0, None));
         assert_eq!(told.get(), 1, "once");
         assert_eq!(after.questions.len(), 2);
         assert_eq!(store.progress().questions.len(), 2, "kept in memory");

@@ -1,10 +1,13 @@
-//! Property tests: no parser (link, bank, stored progress, Markdown, highlighter) panics on
-//! arbitrary input, and links survive a format/parse round trip.
+//! Property tests: no parser (link, bank, stored progress, import files, Markdown,
+//! highlighter, scheduler requests) panics on arbitrary input; links survive a format/parse
+//! round trip; v1 progress migrates losing nothing; merge is commutative, idempotent and
+//! lossless, ticks included.
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use pyprep::link::{self, Count, Display, QuizLink, Selection, Theme};
-use pyprep::progress::{self, Progress, Settings};
+use pyprep::progress::{self, Decoded, GradeRecord, Progress, Settings, Ticks};
+use pyprep::quiz::Grade;
 use pyprep::{bank, highlight, markdown};
 
 /// Strings that look a little like the real thing, so the parsers go deep.
@@ -108,9 +111,10 @@ fn quiz_link() -> impl Strategy<Value = QuizLink> {
         any::<bool>(),
         prop_oneof![Just(Theme::Auto), Just(Theme::Light), Just(Theme::Dark)],
         prop::option::of("[0-9a-f]{6}"),
+        any::<bool>(),
     )
         .prop_map(
-            |(selection, count, seed, ids, embed, theme, accent)| QuizLink {
+            |(selection, count, seed, ids, embed, theme, accent, review)| QuizLink {
                 selection,
                 count,
                 seed,
@@ -120,6 +124,7 @@ fn quiz_link() -> impl Strategy<Value = QuizLink> {
                     theme,
                     accent,
                 },
+                review,
             },
         )
 }
@@ -162,6 +167,61 @@ proptest! {
     }
 
     #[test]
+    fn imports_and_schedule_requests_never_panic(s in jsonish(), raw in "\\PC*") {
+        for input in [s.as_str(), raw.as_str()] {
+            if let Err(e) = progress::import(input) {
+                prop_assert!(!e.to_string().is_empty());
+            }
+            let _ = pyprep::schedule::answer(input);
+        }
+    }
+
+    /// Any v1 value (grades 1–4 at any time, any `seen`) reads as v2 with every grade, its
+    /// time and the reveal count kept.
+    #[test]
+    fn v1_progress_migrates_losing_nothing(v1 in v1_progress()) {
+        let raw = serde_json::json!({ "version": 1, "questions": v1 }).to_string();
+        let Decoded::Ok(p) = progress::decode::<Progress>(Some(&raw)) else {
+            return Err(TestCaseError::fail(format!("unreadable: {raw}")));
+        };
+        prop_assert_eq!(p.questions.len(), v1.len());
+        for (id, (seen, grades)) in &v1 {
+            let q = &p.questions[id];
+            prop_assert_eq!(q.seen, *seen);
+            let kept: Vec<(u8, f64)> = q.grades.iter().map(|r| (r.grade.number(), r.at)).collect();
+            prop_assert_eq!(&kept, grades);
+            prop_assert!(q.grades.iter().all(|r| r.ticks.is_none()));
+        }
+        // And back through the v2 envelope unchanged.
+        prop_assert_eq!(progress::decode::<Progress>(Some(&progress::encode(&p))), Decoded::Ok(p));
+    }
+
+    #[test]
+    fn merge_is_commutative_idempotent_and_lossless(a in progress_strategy(), b in progress_strategy()) {
+        let mut ab = a.clone();
+        ab.merge(&b);
+        let mut ba = b.clone();
+        ba.merge(&a);
+        prop_assert_eq!(&ab, &ba);
+        let mut twice = ab.clone();
+        twice.merge(&b);
+        twice.merge(&a);
+        prop_assert_eq!(&twice, &ab);
+        for side in [&a, &b] {
+            for (id, q) in &side.questions {
+                let merged = &ab.questions[id];
+                prop_assert!(merged.seen >= q.seen);
+                for r in &q.grades {
+                    prop_assert!(merged.grades.contains(r), "lost {:?}", r);
+                }
+            }
+        }
+        // Through an export file and back, the merge is the same.
+        let exported = progress::import(&progress::export(&ab, 0.0)).unwrap();
+        prop_assert_eq!(exported, ab);
+    }
+
+    #[test]
     fn markdown_never_panics_and_never_emits_raw_tags(s in markdownish()) {
         let html = markdown::to_html(&s);
         prop_assert!(!html.contains("<script"), "{}", html);
@@ -194,6 +254,59 @@ proptest! {
             markdown::code_block("python", &expected)
         );
     }
+}
+
+type V1 = std::collections::BTreeMap<String, (u32, Vec<(u8, f64)>)>;
+
+/// v1 progress: per question a reveal count and up to 50 grades in time order.
+fn v1_progress() -> impl Strategy<Value = V1> {
+    prop::collection::btree_map(
+        "[a-z]{1,3}",
+        (
+            0u32..1000,
+            prop::collection::vec((1u8..=4, 0u32..4_000_000), 0..50).prop_map(|mut g| {
+                g.sort_by_key(|&(_, at)| at);
+                g.into_iter()
+                    .map(|(grade, at)| (grade, f64::from(at) * 1000.0))
+                    .collect()
+            }),
+        ),
+        0..6,
+    )
+}
+
+/// v2 progress with ticks: few ids and few times, so the two sides share reviews.
+fn progress_strategy() -> impl Strategy<Value = Progress> {
+    prop::collection::vec(
+        (
+            prop_oneof![Just("a"), Just("b"), Just("c")],
+            1u8..=4,
+            0u32..6,
+            prop::option::of((0u32..16, 1u8..5)),
+            0u32..3,
+        ),
+        0..14,
+    )
+    .prop_map(|reviews| {
+        let mut p = Progress::default();
+        for (id, grade, at, ticks, seen) in reviews {
+            for _ in 0..seen {
+                p.record_seen(id);
+            }
+            let grade = Grade::from_number(grade).unwrap();
+            let ticks = ticks.map(|(said, of)| Ticks { said, of });
+            // Recorded one by one in any order, as two devices would.
+            let q = p.questions.entry(id.to_owned()).or_default();
+            q.grades.push(GradeRecord {
+                grade,
+                at: f64::from(at),
+                ticks,
+            });
+        }
+        let mut tidy = Progress::default();
+        tidy.merge(&p);
+        tidy
+    })
 }
 
 /// A real bank with one field broken at a time still loads what it can.

@@ -7,9 +7,9 @@ use pyprep::link::{parse_quiz, Display};
 use pyprep::markdown;
 use pyprep::progress::PROGRESS_KEY;
 use pyprep::store::Notice;
-use pyprep::web::app::Ctx;
-use pyprep::web::quiz::QuizPage;
-use pyprep::web::storage;
+use pyprep::web::adapters::storage;
+use pyprep::web::context::Ctx;
+use pyprep::web::pages::quiz::QuizPage;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -66,6 +66,8 @@ fn mount(route: &str) -> (web_sys::Element, Ctx) {
         loaded: Rc::new(bank::parse(BANK).unwrap()),
         store: Rc::new(storage::open(false)),
         display: Display::default(),
+        revision: 0,
+        changed: Callback::noop(),
     };
     yew::Renderer::<Host>::with_root_and_props(
         root.clone(),
@@ -95,20 +97,24 @@ fn click(root: &web_sys::Element, selector: &str) {
         .click();
 }
 
-/// Gives the page a `pyprepMarkdown()` as `index.html` does, resolving to a module whose
-/// `render` is the real renderer (in the trunk build it is the `pyprep-md` module).
+/// Gives the page a `pyprepLater()` as `index.html` does, resolving to a module whose
+/// `render` and `schedule` are the real ones (in the trunk build, the `pyprep-later` module).
 fn install_renderer() {
     let render = Closure::<dyn Fn(String) -> String>::new(|s: String| markdown::to_html(&s));
+    let schedule =
+        Closure::<dyn Fn(String) -> String>::new(|s: String| pyprep::schedule::answer(&s));
     let module = js_sys::Object::new();
     js_sys::Reflect::set(&module, &"render".into(), render.as_ref()).unwrap();
+    js_sys::Reflect::set(&module, &"schedule".into(), schedule.as_ref()).unwrap();
     render.forget();
+    schedule.forget();
     let module = wasm_bindgen::JsValue::from(module);
     let loader =
         Closure::<dyn Fn() -> js_sys::Promise>::new(move || js_sys::Promise::resolve(&module));
     let window = web_sys::window().unwrap();
-    js_sys::Reflect::set(&window, &"pyprepMarkdown".into(), loader.as_ref()).unwrap();
+    js_sys::Reflect::set(&window, &"pyprepLater".into(), loader.as_ref()).unwrap();
     loader.forget();
-    pyprep::web::markdown::reset();
+    pyprep::web::adapters::later::reset();
 }
 
 /// Waits (up to ~2 s) until `selector` matches inside `root`, letting promises and Yew run.
@@ -207,8 +213,8 @@ async fn renders_reveals_and_grades() {
 #[wasm_bindgen_test]
 async fn answer_is_plain_text_until_the_renderer_loads() {
     clear_storage();
-    js("window.pyprepMarkdown = () => Promise.reject(new Error('offline'));");
-    pyprep::web::markdown::reset();
+    js("window.pyprepLater = () => Promise.reject(new Error('offline'));");
+    pyprep::web::adapters::later::reset();
     let (root, _) = mount("core?n=1&seed=web3");
     yew::scheduler::flush().await;
     let prompt = text(&root, "h1.prompt");

@@ -1,32 +1,20 @@
 //! The root: loads the bank, opens storage, applies display options, picks the screen.
 
-use super::components::{link_error, BankProblems, ErrorPage, Notices};
-use super::home::Home;
-use super::quiz::QuizPage;
-use super::url::use_hash;
 use crate::bank::{self, Loaded};
 use crate::link::{
     accent_reads_as_text, home_route, parse_hash, text_on_accent, Display, Page, QuizLink,
 };
-use crate::store::Store;
+use crate::web::adapters::later;
+use crate::web::adapters::url::use_hash;
+use crate::web::components::{link_error, BankProblems, ErrorPage, Notices};
+use crate::web::context::{reschedule, Ctx};
+use crate::web::pages::home::Home;
+use crate::web::pages::progress::ProgressPage;
+use crate::web::pages::quiz::QuizPage;
+use crate::web::pages::study::StudyPage;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
-
-/// What every screen shares.
-#[derive(Clone)]
-pub struct Ctx {
-    pub loaded: Rc<Loaded>,
-    pub store: Rc<Store>,
-    pub display: Display,
-}
-
-impl PartialEq for Ctx {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.loaded, &other.loaded)
-            && Rc::ptr_eq(&self.store, &other.store)
-            && self.display == other.display
-    }
-}
 
 #[derive(Clone, PartialEq)]
 enum LoadState {
@@ -48,7 +36,7 @@ async fn fetch_bank() -> Result<Loaded, String> {
         .map_err(|e| {
             format!(
                 "questions.json could not be downloaded ({}).",
-                super::js_text(&e)
+                crate::web::js_text(&e)
             )
         })?;
     let response: web_sys::Response = response
@@ -105,11 +93,24 @@ fn apply_display(display: &Display) {
     }
 }
 
+/// How many times stored progress changed behind the screens' backs (see `Ctx::revision`).
+#[derive(PartialEq)]
+struct Revision(u32);
+
+impl Reducible for Revision {
+    type Action = ();
+    fn reduce(self: Rc<Self>, _: ()) -> Rc<Self> {
+        Rc::new(Revision(self.0.wrapping_add(1)))
+    }
+}
+
 #[component]
 pub fn App() -> Html {
     let hash = use_hash();
     let (page, display) = parse_hash(&hash);
-    let store = use_memo(display.embed, |&embedded| super::storage::open(embedded));
+    let store = use_memo(display.embed, |&embedded| {
+        crate::web::adapters::storage::open(embedded)
+    });
     let state = use_state(|| LoadState::Loading);
     let attempt = use_state(|| 0u32);
     {
@@ -124,12 +125,46 @@ pub fn App() -> Html {
             });
         });
     }
-    // Once the first screen is on view, fetch the answer renderer in the background.
-    use_effect_with(matches!(*state, LoadState::Ready(_)), |&ready| {
-        if ready {
-            super::markdown::preload();
-        }
-    });
+    let revision = use_reducer(|| Revision(0));
+    let changed = {
+        let revision = revision.dispatcher();
+        Callback::from(move |()| revision.dispatch(()))
+    };
+    // Once the first screen is on view, fetch the renderer and scheduler in the background,
+    // then bring the schedule up to date (v1 progress, an import, another tab's grades).
+    {
+        let store = store.clone();
+        let changed = changed.clone();
+        use_effect_with(matches!(*state, LoadState::Ready(_)), move |&ready| {
+            if ready {
+                later::preload(move || {
+                    if reschedule(&store) {
+                        changed.emit(());
+                    }
+                });
+            }
+        });
+    }
+    // Another tab saved: what this one shows is read again (its own writes re-read storage
+    // first, so nothing either tab recorded is lost).
+    {
+        let store = store.clone();
+        let changed = changed.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                gloo::events::EventListener::new(&w, "storage", move |e| {
+                    let ours = e
+                        .dyn_ref::<web_sys::StorageEvent>()
+                        .is_some_and(|e| e.key().is_none_or(|k| k.starts_with("pyprep.")));
+                    if ours && store.is_persistent() {
+                        reschedule(&store);
+                        changed.emit(());
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
     {
         let display = display.clone();
         use_effect_with(display, apply_display);
@@ -152,7 +187,7 @@ pub fn App() -> Html {
         html! {
             <div class="embed-bar">
                 <span class="brand">{"PyPrep"}</span>
-                <a href={super::url::absolute(&route)} target="_blank" rel="noopener">
+                <a href={crate::web::adapters::url::absolute(&route)} target="_blank" rel="noopener">
                     {"Open full site"}<span aria-hidden="true">{" ↗"}</span>
                 </a>
             </div>
@@ -185,11 +220,18 @@ pub fn App() -> Html {
                 loaded: loaded.clone(),
                 store: store.clone(),
                 display: display.clone(),
+                revision: revision.0,
+                changed: changed.clone(),
             };
             let screen = match page {
                 Page::Home => html! { <Home /> },
                 Page::Quiz(Ok(link)) => html! { <QuizPage {link} /> },
                 Page::Quiz(Err(e)) => link_error(&e, home.clone()),
+                Page::Progress => html! { <ProgressPage /> },
+                Page::Study(Ok(selection)) => html! { <StudyPage {selection} /> },
+                Page::Study(Err(e)) => html! {
+                    <ErrorPage title="This study link doesn't work" message={e.to_string()} home={home.clone()} />
+                },
                 Page::NotFound(path) => html! {
                     <ErrorPage title="Page not found"
                         message={format!("PyPrep has no page at “{}”.", crate::link::shown(&path))}

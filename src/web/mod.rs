@@ -1,17 +1,15 @@
-//! The thin web shell: Yew components that render core state and turn events into actions,
-//! plus the two adapters that touch the browser (`storage` for localStorage, `url` for the
-//! location fragment) and the panic hook.
+//! The thin web shell: Yew components that render core state and turn events into actions.
+//! Laid out like yew's `function_router` example: `app` (the root and its routes), `context`
+//! (what every screen shares), `pages/` (one file per screen), `components/` (shared pieces),
+//! and `adapters/` (the only code that touches browser APIs: storage, the URL, the host page,
+//! the later-loaded module), plus the panic hook.
 
+pub mod adapters;
 pub mod app;
 pub mod components;
-pub mod embed;
-pub mod home;
-pub mod markdown;
+pub mod context;
+pub mod pages;
 pub mod panic;
-pub mod quiz;
-pub mod storage;
-pub mod summary;
-pub mod url;
 
 /// Mounts the app into `#app` (or the body), after installing the panic hook.
 pub fn start() {

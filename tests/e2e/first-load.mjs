@@ -37,7 +37,7 @@ export async function measureFirstLoad(browser, url, prefix) {
     await page.locator('h1.prompt').waitFor({ state: 'visible' });
     await page.waitForFunction(() => window.__firstQuestion !== undefined);
     await page.waitForFunction(() =>
-      performance.getEntriesByType('resource').some((e) => /pyprep-md[^/]*_bg\.wasm/.test(e.name)),
+      performance.getEntriesByType('resource').some((e) => /pyprep-later[^/]*_bg\.wasm/.test(e.name)),
     );
     const { entries, firstQuestion } = await page.evaluate(() => ({
       firstQuestion: window.__firstQuestion,

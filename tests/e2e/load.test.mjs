@@ -1,5 +1,5 @@
 // The first load and the answer renderer: the page fetches only the app shell and the bank
-// before its first question shows, within the budget; pulldown-cmark (the `pyprep-md` module)
+// before its first question shows, within the budget; pulldown-cmark (the `pyprep-later` module)
 // arrives after, and answers are formatted with it; if it can't load, answers are plain text,
 // readable and gradable, with a way to try again.
 import { test } from 'node:test';
@@ -28,7 +28,7 @@ test(`the first load is the shell and the bank, within ${BUDGET_KB} KB brotli; t
     'questions.json',
     'styles-….css',
   ]);
-  assert.deepEqual(later.map(kind).sort(), ['pyprep-md-….js', 'pyprep-md-…_bg.wasm']);
+  assert.deepEqual(later.map(kind).sort(), ['pyprep-later-….js', 'pyprep-later-…_bg.wasm']);
   const { rows, total } = sizes(DIST, first);
   const report = rows.map((r) => `${r.file} ${(r.br / 1024).toFixed(1)} KB`).join(', ');
   assert.ok(total <= BUDGET_KB * 1024, `first load ${(total / 1024).toFixed(1)} KB: ${report}`);
@@ -62,7 +62,7 @@ test('answers are formatted: paragraphs, lists, highlighted Python, no raw Markd
 test('when the renderer cannot load, the answer is plain text, gradable, and "Try again" works', async () => {
   await visit({}, async (v) => {
     const { context, page } = v;
-    await context.route('**/pyprep-md*', (route) => route.abort('internetdisconnected'));
+    await context.route('**/pyprep-later*', (route) => route.abort('internetdisconnected'));
     await v.goto('#/quiz/core?n=2&seed=load3');
     const prompt = await v.promptText();
     const q = bank.questions.find((x) => x.prompt === prompt);
@@ -70,12 +70,12 @@ test('when the renderer cannot load, the answer is plain text, gradable, and "Tr
     const notice = v.answer().locator('.notice');
     await notice.waitFor();
     assert.match(await notice.innerText(), /Formatting didn't load, so the answer is shown as plain text/);
-    assert.match(await notice.innerText(), /pyprep-md-[0-9a-f]{16}\.js/, 'the reason names the file');
+    assert.match(await notice.innerText(), /pyprep-later-[0-9a-f]{16}\.js/, 'the reason names the file');
     const plain = await v.answer().locator('.prose.plain').first().innerText();
     assert.equal(plain.trim(), q.answer.trim(), 'the whole answer, as written');
     assert.ok(await v.gradeButton(3).isVisible(), 'grading still works');
 
-    await context.unroute('**/pyprep-md*');
+    await context.unroute('**/pyprep-later*');
     await notice.getByRole('button', { name: 'Try again' }).click();
     await v.answer().locator('.prose:not(.plain):not(.pending)').first().waitFor();
     assert.equal(await notice.count(), 0, 'the notice goes once formatting works');
@@ -90,7 +90,7 @@ test('revealed before the renderer arrives: one status line, then the formatted 
     const { context, page } = v;
     let release;
     const arrived = new Promise((ok) => { release = ok; });
-    await context.route('**/pyprep-md*.js', async (route) => {
+    await context.route('**/pyprep-later*.js', async (route) => {
       await arrived;
       await route.continue();
     });

@@ -1,16 +1,25 @@
-//! The Markdown renderer is a second wasm module (`pyprep-md`, see `src/md_main.rs`), kept off
-//! the first load. `index.html` defines `pyprepMarkdown()`, which imports it once and resolves
-//! to the module; this adapter starts that import after the first screen is on view and keeps
-//! the module's `render` function, so answers revealed later render synchronously.
+//! The later-loaded module (`pyprep-later`, see `src/later_main.rs`): the Markdown renderer and
+//! the FSRS scheduler, kept off the first load. `index.html` defines `pyprepLater()`, which
+//! imports it once and resolves to the module; this adapter starts that import after the first
+//! screen is on view and keeps the module's functions, so answers revealed later render
+//! synchronously and grades are scheduled at once.
 
+use crate::progress::GradeRecord;
+use crate::schedule::{Card, Request};
 use std::cell::RefCell;
+use std::collections::HashMap;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+struct Module {
+    render: js_sys::Function,
+    schedule: js_sys::Function,
+}
+
 enum State {
     Idle,
-    Ready(js_sys::Function),
+    Ready(Module),
     Failed(String),
 }
 
@@ -51,11 +60,46 @@ pub fn render(source: &str) -> Rendered {
     STATE.with_borrow(|state| match state {
         State::Idle => Rendered::Pending,
         State::Failed(_) => Rendered::Failed,
-        State::Ready(render) => render
-            .call1(&JsValue::NULL, &JsValue::from_str(source))
-            .ok()
-            .and_then(|html| html.as_string())
-            .map_or(Rendered::Failed, Rendered::Html),
+        State::Ready(m) => call(&m.render, source).map_or(Rendered::Failed, Rendered::Html),
+    })
+}
+
+fn call(f: &js_sys::Function, arg: &str) -> Option<String> {
+    f.call1(&JsValue::NULL, &JsValue::from_str(arg))
+        .ok()
+        .and_then(|out| out.as_string())
+}
+
+/// Asks the scheduler, if it is loaded; `None` while it is not (or if it answers nonsense).
+fn schedule<T: serde::de::DeserializeOwned>(request: &Request) -> Option<T> {
+    let request = serde_json::to_string(request).ok()?;
+    let reply = STATE.with_borrow(|state| match state {
+        State::Ready(m) => call(&m.schedule, &request),
+        _ => None,
+    })?;
+    serde_json::from_str(&reply).ok()
+}
+
+/// The cards these histories lead to (see `schedule::Scheduler::replay`).
+pub fn cards(
+    retention: f32,
+    histories: HashMap<String, Vec<GradeRecord>>,
+) -> Option<HashMap<String, Card>> {
+    if histories.is_empty() {
+        return Some(HashMap::new());
+    }
+    schedule(&Request::Cards {
+        retention,
+        histories,
+    })
+}
+
+/// The interval (days) each grade would give, in `Grade::ALL` order.
+pub fn preview(retention: f32, card: Option<Card>, now: f64) -> Option<[f64; 4]> {
+    schedule(&Request::Preview {
+        retention,
+        card,
+        now,
     })
 }
 
@@ -66,7 +110,7 @@ pub async fn load() {
         return;
     }
     let state = match import().await {
-        Ok(render) => State::Ready(render),
+        Ok(module) => State::Ready(module),
         Err(reason) => State::Failed(reason),
     };
     STATE.set(state);
@@ -78,11 +122,12 @@ pub fn reset() {
 }
 
 /// Starts loading in the background once the current screen has been painted, so the import
-/// never competes with the first screen.
-pub fn preload() {
+/// never competes with the first screen; `then` runs once it is loaded (or has failed).
+pub fn preload(then: impl FnOnce() + 'static) {
     wasm_bindgen_futures::spawn_local(async {
         after_paint().await;
         load().await;
+        then();
     });
 }
 
@@ -101,22 +146,28 @@ async fn after_paint() {
     let _ = JsFuture::from(frame).await;
 }
 
-async fn import() -> Result<js_sys::Function, String> {
+async fn import() -> Result<Module, String> {
     let window = web_sys::window().ok_or("no window")?;
-    let loader = js_sys::Reflect::get(&window, &JsValue::from_str("pyprepMarkdown"))
+    let loader = js_sys::Reflect::get(&window, &JsValue::from_str("pyprepLater"))
         .ok()
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-        .ok_or("index.html does not define pyprepMarkdown()")?;
+        .ok_or("index.html does not define pyprepLater()")?;
     let promise = loader
         .call0(&window)
-        .map_err(|e| super::js_text(&e))?
+        .map_err(|e| crate::web::js_text(&e))?
         .dyn_into::<js_sys::Promise>()
-        .map_err(|_| "pyprepMarkdown() returned no promise")?;
+        .map_err(|_| "pyprepLater() returned no promise")?;
     let module = JsFuture::from(promise)
         .await
-        .map_err(|e| super::js_text(&e))?;
-    js_sys::Reflect::get(&module, &JsValue::from_str("render"))
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-        .ok_or_else(|| "pyprep-md.js has no render()".to_owned())
+        .map_err(|e| crate::web::js_text(&e))?;
+    let function = |name: &str| {
+        js_sys::Reflect::get(&module, &JsValue::from_str(name))
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+            .ok_or_else(|| format!("pyprep-later.js has no {name}()"))
+    };
+    Ok(Module {
+        render: function("render")?,
+        schedule: function("schedule")?,
+    })
 }

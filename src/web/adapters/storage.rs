@@ -7,16 +7,18 @@ pub struct WebStorage(web_sys::Storage);
 
 impl KeyValue for WebStorage {
     fn get(&self, key: &str) -> Result<Option<String>, String> {
-        self.0.get_item(key).map_err(|e| super::js_text(&e))
+        self.0.get_item(key).map_err(|e| crate::web::js_text(&e))
     }
     fn set(&self, key: &str, value: &str) -> Result<(), String> {
-        self.0.set_item(key, value).map_err(|e| super::js_text(&e))
+        self.0
+            .set_item(key, value)
+            .map_err(|e| crate::web::js_text(&e))
     }
     fn remove(&self, key: &str) -> Result<(), String> {
-        self.0.remove_item(key).map_err(|e| super::js_text(&e))
+        self.0.remove_item(key).map_err(|e| crate::web::js_text(&e))
     }
     fn keys(&self) -> Result<Vec<String>, String> {
-        let n = self.0.length().map_err(|e| super::js_text(&e))?;
+        let n = self.0.length().map_err(|e| crate::web::js_text(&e))?;
         Ok((0..n)
             .filter_map(|i| self.0.key(i).ok().flatten())
             .collect())
@@ -36,7 +38,7 @@ pub fn browser_storage() -> Option<WebStorage> {
 /// value is read once here, so recovery notices exist before the first screen renders.
 pub fn open(embedded: bool) -> Store {
     let backend = browser_storage().map(|s| Box::new(s) as Box<dyn KeyValue>);
-    let store = Store::new(backend, super::now_ms);
+    let store = Store::new(backend, crate::web::now_ms);
     let store = if embedded { store.embedded() } else { store };
     store.check_all();
     store

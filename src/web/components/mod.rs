@@ -1,18 +1,17 @@
-//! Small shared pieces.
+//! Shared pieces: small ones here, larger ones in their own files.
 
-use super::app::Ctx;
-use super::markdown::{self, Rendered};
-use super::url::navigate;
+pub mod answer;
+pub mod chart;
+pub mod data;
+pub mod grading;
+
 use crate::embed;
 use crate::link::{Count, Display, QuizLink, Selection};
+use crate::web::adapters::later::{self, Rendered};
+use crate::web::adapters::url::navigate;
+pub use crate::web::context::use_ctx;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
-
-#[hook]
-pub fn use_ctx() -> Ctx {
-    // Every screen is rendered inside the provider (see `app`).
-    use_context::<Ctx>().expect("Ctx is provided by App")
-}
 
 #[derive(Properties, PartialEq)]
 pub struct ErrorPageProps {
@@ -27,7 +26,9 @@ pub struct ErrorPageProps {
 
 #[component]
 pub fn ErrorPage(props: &ErrorPageProps) -> Html {
-    use_effect_with(props.title.clone(), |title| super::set_title(Some(title)));
+    use_effect_with(props.title.clone(), |title| {
+        crate::web::set_title(Some(title))
+    });
     let home = props.home.clone().map(|route| {
         let onclick = Callback::from(move |_| navigate(&route, false));
         html! { <button class="button primary" {onclick}>{"Go to the home page"}</button> }
@@ -120,12 +121,12 @@ pub struct MarkdownProps {
     pub loaded: u32,
 }
 
-/// Bank Markdown, rendered to safe HTML by the renderer module (see `web::markdown`). Until it
+/// Bank Markdown, rendered to safe HTML by the renderer module (see `web::later`). Until it
 /// has loaded, or if it can't load, the source as plain text, so nothing waits or is lost.
 #[component]
 pub fn Markdown(props: &MarkdownProps) -> Html {
     let rendered = use_memo((props.source.clone(), props.loaded), |(s, _)| {
-        markdown::render(s)
+        later::render(s)
     });
     match &*rendered {
         Rendered::Html(html) => html! {
@@ -222,7 +223,7 @@ pub struct ShareProps {
 /// Links and embed snippets for the current categories, with a live preview.
 #[component]
 pub fn SharePanel(props: &ShareProps) -> Html {
-    let folder = embed::folder_of(&super::url::base_href());
+    let folder = embed::folder_of(&crate::web::adapters::url::base_href());
     // Shared links carry no display options: the receiver picks their own.
     let plain = |l: &QuizLink| QuizLink {
         display: Display::default(),
@@ -259,9 +260,9 @@ pub fn SharePanel(props: &ShareProps) -> Html {
     html! {
         <section class="card share" aria-labelledby="share-h">
             <h2 id="share-h">{"Share and embed"}</h2>
-            <CopyButton label="Copy link to these categories" text={super::url::absolute(&categories.route())} />
+            <CopyButton label="Copy link to these categories" text={crate::web::adapters::url::absolute(&categories.route())} />
             if let Some(exact) = &props.exact {
-                <CopyButton label="Copy link to this exact quiz" text={super::url::absolute(&plain(exact).route())} />
+                <CopyButton label="Copy link to this exact quiz" text={crate::web::adapters::url::absolute(&plain(exact).route())} />
             }
             <h3>{"Embed on a page"}</h3>
             <p class="hint">{"An iframe works anywhere; the script keeps the widget's height equal to its content."}</p>

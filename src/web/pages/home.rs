@@ -1,9 +1,10 @@
 //! The home screen: what PyPrep is, category and count choice, continue, progress, reset.
 
-use super::components::{use_ctx, SharePanel};
-use super::url::navigate;
-use crate::link::{Count, QuizLink, Selection};
+use crate::link::{progress_route, study_route, Count, QuizLink, Selection};
 use crate::progress::{CountChoice, Settings};
+use crate::schedule::{interval_text, DAY_MS};
+use crate::web::adapters::url::navigate;
+use crate::web::components::{use_ctx, SharePanel};
 use yew::prelude::*;
 
 /// The quiz link for a choice on the home screen.
@@ -25,13 +26,14 @@ pub fn link_for(
         seed: None,
         ids: None,
         display: display.clone(),
+        review: false,
     }
 }
 
 #[component]
 pub fn Home() -> Html {
     let ctx = use_ctx();
-    use_effect_with((), |_| super::set_title(None));
+    use_effect_with((), |_| crate::web::set_title(None));
     let bank = &ctx.loaded.bank;
     let all = bank.slugs();
     let settings = {
@@ -62,9 +64,9 @@ pub fn Home() -> Html {
             let (cancel, reset, heading) = refs;
             if open {
                 *opened_once.borrow_mut() = true;
-                super::focus(&cancel);
+                crate::web::focus(&cancel);
             } else if *opened_once.borrow() {
-                super::focus(if reset.get().is_some() {
+                crate::web::focus(if reset.get().is_some() {
                     &reset
                 } else {
                     &heading
@@ -83,6 +85,35 @@ pub fn Home() -> Html {
         })
     };
     let (graded, unfinished) = (*stored).clone();
+    // What the schedule says about the chosen categories: due now, never graded, next due.
+    // Read again when the schedule is computed or another tab saves (ctx.revision).
+    let schedule = {
+        let store = ctx.store.clone();
+        let loaded = ctx.loaded.clone();
+        let deps = (ctx.revision, settings.categories.clone(), graded);
+        use_memo(deps, move |(_, chosen, _)| {
+            let retention = store.settings().retention();
+            let progress = store.progress();
+            let now = crate::web::now_ms();
+            let (mut due, mut new, mut next) = (0, 0, None::<f64>);
+            for q in loaded.bank.questions_in(chosen) {
+                match progress.questions.get(&q.id) {
+                    Some(p) if !p.grades.is_empty() => {
+                        if let Some(card) = p.card(retention) {
+                            if card.is_due(now) {
+                                due += 1;
+                            } else if next.is_none_or(|n| card.due < n) {
+                                next = Some(card.due);
+                            }
+                        }
+                    }
+                    _ => new += 1,
+                }
+            }
+            (due, new, next.map(|n| (n - now) / DAY_MS))
+        })
+    };
+    let (due, new, next_in) = *schedule;
 
     let update = {
         let settings = settings.clone();
@@ -185,6 +216,28 @@ pub fn Home() -> Html {
                     }>{"Continue"}</button>
                 </section>
             }
+            if can_start && graded > 0 {
+                <section class="card review" aria-labelledby="review-h">
+                    <h2 id="review-h">{"Review due"}</h2>
+                    <p>
+                        if due > 0 {
+                            <strong class="due-count">{ format!("{due} due") }</strong>
+                            { format!(" in the chosen categories, most overdue first{}.",
+                                if new > 0 { format!(", then {new} never graded") } else { String::new() }) }
+                        } else if let Some(days) = next_in {
+                            { format!("Nothing is due in the chosen categories; the next review is {}.", interval_text(days)) }
+                            if new > 0 { { format!(" {new} never graded.") } }
+                        } else {
+                            {"The review schedule (FSRS) brings back each graded question just before you would forget it."}
+                        }
+                    </p>
+                    if due > 0 || new > 0 {
+                        <a class="button primary" href={format!("#{}", QuizLink { review: true, ..link.clone() }.route())}>
+                            { if due > 0 { format!("Review {due} due") } else { format!("Start {new} new") } }
+                        </a>
+                    }
+                </section>
+            }
             <form class="card setup" {onsubmit} aria-labelledby="setup-h">
                 <h2 id="setup-h">{"Start a quiz"}</h2>
                 <fieldset class="categories">
@@ -231,6 +284,23 @@ pub fn Home() -> Html {
                     }
                 </div>
             </form>
+            if !ctx.display.embed {
+                <section class="card study-card" aria-labelledby="study-h">
+                    <h2 id="study-h">{"Study mode"}</h2>
+                    <p>{"Every question of a category with its model answer on one page, searchable and printable."}</p>
+                    <ul class="chips">
+                        if can_start {
+                            <li><a class="chip" href={format!("#{}", study_route(&link.selection, &ctx.display))}>
+                                { if all_chosen { "All categories".to_owned() } else { "The chosen categories".to_owned() } }</a></li>
+                        }
+                        { for bank.categories.iter().map(|c| html! {
+                            <li key={c.slug.clone()}><a class="chip"
+                                href={format!("#{}", study_route(&Selection::Some(vec![c.slug.clone()]), &ctx.display))}>
+                                { &c.title }</a></li>
+                        }) }
+                    </ul>
+                </section>
+            }
             if can_start && !ctx.display.embed {
                 <SharePanel categories={link.clone()} />
             }
@@ -247,6 +317,10 @@ pub fn Home() -> Html {
             <section class="card progress-card" aria-labelledby="progress-h">
                 <h2 id="progress-h" tabindex="-1" ref={progress_heading}>{"Your progress"}</h2>
                 <p>{ format!("You have graded {graded} of {total} questions at least once.") }</p>
+                if !ctx.display.embed {
+                    <p><a href={format!("#{}", progress_route(&ctx.display))}>
+                        {"Open your dashboard"}</a>{": mastery by category, what's due, weak spots, export and import."}</p>
+                }
                 if graded > 0 || unfinished.is_some() {
                     if *confirming_reset {
                         <div class="confirm" role="group" aria-label="Confirm reset">
@@ -275,7 +349,7 @@ fn unfinished_scope(bank: &crate::bank::Bank, session: &crate::quiz::Session) ->
         crate::link::Page::Quiz(Ok(link)) => Some(link),
         _ => None,
     };
-    super::quiz::quiz_scope(bank, link.as_ref(), session).0
+    crate::web::pages::quiz::quiz_scope(bank, link.as_ref(), session).0
 }
 
 /// A stored quiz route with the current display options (embed, theme) applied.

@@ -1,17 +1,20 @@
 //! The quiz screen: one question at a time, reveal, self-grade, keyboard shortcuts.
 
-use super::components::{link_error, text_with_code, use_ctx, Markdown};
-use super::embed::post;
-use super::focus;
-use super::markdown::{self, Status};
-use super::summary::Summary;
-use super::url::navigate;
-use crate::bank::{Bank, Question};
+use crate::bank::Bank;
 use crate::draw::token_from_random;
 use crate::keys::{action_for, Focus};
 use crate::link::{home_route, QuizLink};
-use crate::markdown::fenced;
-use crate::quiz::{resume_or_draw, Action, Effect, Grade, Session};
+use crate::progress::{mask, Ticks};
+use crate::quiz::{resume_or_draw, Action, Effect, ReviewBasis, Session};
+use crate::web::adapters::host::post;
+use crate::web::adapters::later::{self, Status};
+use crate::web::adapters::url::navigate;
+use crate::web::components::answer::Answer;
+use crate::web::components::grading::Grading;
+use crate::web::components::{link_error, use_ctx};
+use crate::web::context::{reschedule, use_later};
+use crate::web::focus;
+use crate::web::pages::summary::Summary;
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -52,7 +55,13 @@ pub fn QuizPage(props: &QuizPageProps) -> Html {
         },
         Some(seed) => {
             let stored = ctx.store.session();
-            match resume_or_draw(stored, &ctx.loaded.bank, &props.link, seed) {
+            let progress = ctx.store.progress();
+            let basis = ReviewBasis {
+                progress: &progress,
+                retention: ctx.store.settings().retention(),
+                now: crate::web::now_ms(),
+            };
+            match resume_or_draw(stored, &ctx.loaded.bank, &props.link, seed, basis) {
                 Ok(session) => {
                     let key = session.route.clone();
                     html! { <Quiz {key} {session} link={props.link.clone()} /> }
@@ -116,7 +125,7 @@ fn Quiz(props: &QuizProps) -> Html {
     let answer_heading = use_node_ref();
     // Move focus only after the learner acted (here, or by a button that led here): never
     // steal it when the page opens (embeds!).
-    let acted = use_mut_ref(super::url::followed_a_click);
+    let acted = use_mut_ref(crate::web::adapters::url::followed_a_click);
     {
         let store = ctx.store.clone();
         use_effect_with((*session).clone(), move |s| store.save_session(Some(s)));
@@ -137,19 +146,46 @@ fn Quiz(props: &QuizProps) -> Html {
         let bank = ctx.loaded.clone();
         Callback::from(move |action: Action| {
             let mut next = (*session).clone();
-            match next.apply(action) {
+            let effect = next.apply(action, crate::web::now_ms());
+            if effect.is_none() && next == *session {
+                return;
+            }
+            match effect {
                 Some(Effect::Revealed(id)) => {
                     store.update_progress(|p| p.record_seen(&id));
                 }
-                Some(Effect::Graded(id, g)) => {
-                    store.update_progress(|p| p.record_grade(&id, g, super::now_ms()));
-                    for event in next.host_events_after_grade(&bank.bank, g) {
+                Some(Effect::Graded {
+                    id,
+                    grade,
+                    at,
+                    ticks,
+                }) => {
+                    let of = bank
+                        .bank
+                        .question(&id)
+                        .map_or(0, |q| q.key_points.len().min(32) as u8);
+                    let ticks = ticks.map(|said| Ticks {
+                        said: said & mask(of),
+                        of,
+                    });
+                    store.update_progress(|p| p.record_grade(&id, grade, at, ticks));
+                    reschedule(&store);
+                    for event in next.host_events_after_grade(&bank.bank, grade) {
                         post(&event);
                     }
                 }
-                None => return,
+                Some(Effect::Ungraded { id, at }) => {
+                    store.update_progress(|p| {
+                        p.remove_grade(&id, at);
+                    });
+                    reschedule(&store);
+                }
+                None => {}
             }
-            *acted.borrow_mut() = true;
+            // Ticking a box is not navigation: focus stays on the box.
+            if !matches!(action, Action::Tick(_)) {
+                *acted.borrow_mut() = true;
+            }
             session.set(next);
         })
     };
@@ -195,13 +231,29 @@ fn Quiz(props: &QuizProps) -> Html {
         });
     }
 
+    // The interval each grade would give, once the scheduler is here: worked out once per
+    // revealed question, not on every keystroke in the notes.
+    let ready = use_later() == Status::Ready;
+    let intervals = {
+        let store = ctx.store.clone();
+        let id = session.current().map(str::to_owned);
+        let deps = (id, session.revealed, ready, ctx.revision);
+        *use_memo(deps, move |(id, revealed, ready, _)| {
+            let id = id.as_ref().filter(|_| *revealed && *ready)?;
+            reschedule(&store);
+            let retention = store.settings().retention();
+            let progress = store.progress();
+            let card = progress.questions.get(id).and_then(|q| q.card(retention));
+            later::preview(retention, card.copied(), crate::web::now_ms())
+        })
+    };
     let bank = &ctx.loaded.bank;
     let (scope_title, scope_desc) = quiz_scope(bank, Some(&props.link), &session);
     let total = session.len();
     use_effect_with(
         (session.index, total, session.finished()),
         |&(index, total, done)| {
-            super::set_title(Some(&if done {
+            crate::web::set_title(Some(&if done {
                 "Quiz complete".to_owned()
             } else {
                 format!("Question {} of {total}", index + 1)
@@ -221,6 +273,15 @@ fn Quiz(props: &QuizProps) -> Html {
             navigate(&route, false);
         })
     };
+    let undo = session.undo.as_ref().map(|u| {
+        let dispatch = dispatch.clone();
+        html! {
+            <button class="button subtle undo" aria-keyshortcuts="u"
+                onclick={Callback::from(move |_| dispatch.emit(Action::Undo))}>
+                { format!("Undo “{}”", u.grade.label()) }<span class="key-hint">{" (U)"}</span>
+            </button>
+        }
+    });
     let header = html! {
         <header class="quiz-head">
             <div class="scope">
@@ -229,6 +290,7 @@ fn Quiz(props: &QuizProps) -> Html {
                     <a href={format!("#{}", home_route(&ctx.display))} onclick={change}>{"Change categories"}</a>
                 </p>
             </div>
+            { for undo }
         </header>
     };
     if session.finished() {
@@ -286,8 +348,9 @@ fn Quiz(props: &QuizProps) -> Html {
                         placeholder="Jot down the points you would make…" />
                 </label>
                 if session.revealed {
-                    <Answer question={q.clone()} heading={answer_heading.clone()} />
-                    <GradeButtons dispatch={dispatch.clone()} />
+                    <Answer question={q.clone()} heading={answer_heading.clone()} key_points={false} />
+                    <Grading key_points={q.key_points.iter().cloned().map(AttrValue::from).collect::<Vec<_>>()}
+                        ticks={session.ticks} {intervals} dispatch={dispatch.clone()} />
                 } else {
                     <div class="actions">
                         <button class="button primary reveal" onclick={reveal}>{"Reveal answer"}</button>
@@ -296,128 +359,5 @@ fn Quiz(props: &QuizProps) -> Html {
                 }
             </article>
         </main>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct AnswerProps {
-    pub question: Question,
-    #[prop_or_default]
-    pub heading: NodeRef,
-}
-
-/// A question's model answer, key points, challenge material and follow-ups.
-#[component]
-pub fn Answer(props: &AnswerProps) -> Html {
-    let q = &props.question;
-    // Bumped each time the renderer module finishes loading (or fails to).
-    let loaded = use_state(|| 0u32);
-    let status = markdown::status();
-    {
-        let loaded = loaded.clone();
-        use_effect_with(status == Status::Loading, move |&pending| {
-            if pending {
-                wasm_bindgen_futures::spawn_local(async move {
-                    markdown::load().await;
-                    loaded.set(*loaded + 1);
-                });
-            }
-        });
-    }
-    let notice = match &status {
-        Status::Failed(reason) => {
-            let retry = {
-                let loaded = loaded.clone();
-                let heading = props.heading.clone();
-                Callback::from(move |_| {
-                    markdown::reset();
-                    loaded.set(*loaded + 1);
-                    // The notice (and this button) go away once it works.
-                    focus(&heading);
-                })
-            };
-            html! {
-                <p class="notice" role="status">
-                    {"Formatting didn't load, so the answer is shown as plain text. "}
-                    <button class="button subtle" onclick={retry}>{"Try again"}</button>
-                    <small class="reason">{ reason }</small>
-                </p>
-            }
-        }
-        Status::Loading => html! {
-            <p class="pending" role="status">{"Formatting the answer…"}</p>
-        },
-        Status::Ready => Html::default(),
-    };
-    let md = |source: &str| html! { <Markdown source={AttrValue::from(source.to_owned())} loaded={*loaded} /> };
-    html! {
-        <section class="answer" aria-labelledby={format!("answer-{}", q.id)}>
-            <h2 id={format!("answer-{}", q.id)} tabindex="-1" ref={props.heading.clone()}>{"Model answer"}</h2>
-            { notice }
-            { md(&q.answer) }
-            if !q.key_points.is_empty() {
-                <h3>{"Key points"}</h3>
-                <ul class="key-points">
-                    { for q.key_points.iter().map(|k| html! { <li>{ text_with_code(k) }</li> }) }
-                </ul>
-            }
-            if let Some(c) = &q.challenge {
-                <div class="challenge">
-                    <h3>{"Approach"}</h3>
-                    { md(&c.approach) }
-                    <h3>{"Reference solution"}</h3>
-                    <p class="complexity">
-                        {"Time "}<code>{ &c.time_complexity }</code>{" · space "}<code>{ &c.space_complexity }</code>
-                    </p>
-                    { md(&fenced("python", &c.solution)) }
-                    if !c.edge_cases.is_empty() {
-                        <h3>{"Edge cases"}</h3>
-                        <ul>{ for c.edge_cases.iter().map(|e| html! { <li>{ text_with_code(e) }</li> }) }</ul>
-                    }
-                    <details>
-                        <summary>{"Tests for the solution"}</summary>
-                        { md(&fenced("python", &c.tests)) }
-                    </details>
-                    if let Some(f) = &c.sample_file {
-                        <details>
-                            <summary>{ format!("Sample input: {}", f.name) }</summary>
-                            <pre class="code" tabindex="0"><code>{ &f.content }</code></pre>
-                        </details>
-                    }
-                </div>
-            }
-            if !q.follow_ups.is_empty() {
-                <h3>{"Likely follow-ups"}</h3>
-                <ul class="follow-ups">
-                    { for q.follow_ups.iter().map(|f| html! { <li>{ text_with_code(f) }</li> }) }
-                </ul>
-            }
-        </section>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct GradeProps {
-    dispatch: Callback<Action>,
-}
-
-#[component]
-fn GradeButtons(props: &GradeProps) -> Html {
-    html! {
-        <div class="grades" role="group" aria-labelledby="grade-label">
-            <p id="grade-label" class="grade-label">{"Grade your answer"}</p>
-            <div class="grade-buttons">
-                { for Grade::ALL.iter().map(|&g| {
-                    let dispatch = props.dispatch.clone();
-                    let onclick = Callback::from(move |_| dispatch.emit(Action::Grade(g)));
-                    html! {
-                        <button class={format!("button grade grade-{}", g.number())}
-                            {onclick} aria-keyshortcuts={g.number().to_string()}>
-                            <kbd aria-hidden="true">{ g.number() }</kbd>{ g.label() }
-                        </button>
-                    }
-                }) }
-            </div>
-        </div>
     }
 }

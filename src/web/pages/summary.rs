@@ -1,11 +1,11 @@
 //! The end of a quiz: score with its formula, per-category breakdown, every question with its
 //! grade and answer, and the ways on (practise the missed ones, new quiz, copy links).
 
-use super::components::{use_ctx, SharePanel};
-use super::quiz::Answer;
-use super::url::navigate;
 use crate::link::{Count, QuizLink};
 use crate::quiz::Session;
+use crate::web::adapters::url::navigate;
+use crate::web::components::answer::Answer;
+use crate::web::components::{use_ctx, SharePanel};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -41,6 +41,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
         count: Count::All,
         seed: None,
         ids: Some(summary.missed.clone()),
+        review: false,
         ..props.link.clone()
     });
     html! {

@@ -1,0 +1,105 @@
+//! A question's model answer, as the quiz reveals it and the summary and study pages list it.
+
+use crate::bank::Question;
+use crate::markdown::fenced;
+use crate::web::adapters::later::{self, Status};
+use crate::web::components::{text_with_code, Markdown};
+use crate::web::context::use_later;
+use crate::web::focus;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct AnswerProps {
+    pub question: Question,
+    #[prop_or_default]
+    pub heading: NodeRef,
+    /// Whether to list the key points (the quiz shows them as checkboxes by the grades).
+    #[prop_or(true)]
+    pub key_points: bool,
+}
+
+/// A question's model answer, key points, challenge material and follow-ups.
+#[component]
+pub fn Answer(props: &AnswerProps) -> Html {
+    let q = &props.question;
+    // Bumped by "Try again", so the Markdown below renders afresh.
+    let loaded = use_state(|| 0u32);
+    let status = use_later();
+    let notice = match &status {
+        Status::Failed(reason) => {
+            let retry = {
+                let loaded = loaded.clone();
+                let heading = props.heading.clone();
+                Callback::from(move |_| {
+                    later::reset();
+                    loaded.set(*loaded + 1);
+                    // The notice (and this button) go away once it works.
+                    focus(&heading);
+                })
+            };
+            html! {
+                <p class="notice" role="status">
+                    {"Formatting didn't load, so the answer is shown as plain text. "}
+                    <button class="button subtle" onclick={retry}>{"Try again"}</button>
+                    <small class="reason">{ reason }</small>
+                </p>
+            }
+        }
+        Status::Loading => html! {
+            <p class="pending" role="status">{"Formatting the answer…"}</p>
+        },
+        Status::Ready => Html::default(),
+    };
+    // Changes whenever the renderer arrives, fails or is retried: the Markdown renders again.
+    let generation = *loaded * 3
+        + match status {
+            Status::Loading => 0,
+            Status::Ready => 1,
+            Status::Failed(_) => 2,
+        };
+    let md = |source: &str| html! { <Markdown source={AttrValue::from(source.to_owned())} loaded={generation} /> };
+    html! {
+        <section class="answer" aria-labelledby={format!("answer-{}", q.id)}>
+            <h2 id={format!("answer-{}", q.id)} tabindex="-1" ref={props.heading.clone()}>{"Model answer"}</h2>
+            { notice }
+            { md(&q.answer) }
+            if props.key_points && !q.key_points.is_empty() {
+                <h3>{"Key points"}</h3>
+                <ul class="key-points">
+                    { for q.key_points.iter().map(|k| html! { <li>{ text_with_code(k) }</li> }) }
+                </ul>
+            }
+            if let Some(c) = &q.challenge {
+                <div class="challenge">
+                    <h3>{"Approach"}</h3>
+                    { md(&c.approach) }
+                    <h3>{"Reference solution"}</h3>
+                    <p class="complexity">
+                        {"Time "}<code>{ &c.time_complexity }</code>{" · space "}<code>{ &c.space_complexity }</code>
+                    </p>
+                    { md(&fenced("python", &c.solution)) }
+                    if !c.edge_cases.is_empty() {
+                        <h3>{"Edge cases"}</h3>
+                        <ul>{ for c.edge_cases.iter().map(|e| html! { <li>{ text_with_code(e) }</li> }) }</ul>
+                    }
+                    <details>
+                        <summary>{"Tests for the solution"}</summary>
+                        { md(&fenced("python", &c.tests)) }
+                    </details>
+                    if let Some(f) = &c.sample_file {
+                        <details>
+                            <summary>{ format!("Sample input: {}", f.name) }</summary>
+                            <pre class="code" tabindex="0"><code>{ &f.content }</code></pre>
+                        </details>
+                    }
+                </div>
+            }
+            if !q.follow_ups.is_empty() {
+                <h3>{"Likely follow-ups"}</h3>
+                <ul class="follow-ups">
+                    { for q.follow_ups.iter().map(|f| html! { <li>{ text_with_code(f) }</li> }) }
+                </ul>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,309 @@
+//! Your data in your hands: the schedule's desired retention, export, import (validated, with a
+//! preview, merged as a union) and reset (one category or everything), each confirmed.
+
+use crate::progress::{export, import, preview_import, ImportPreview, Progress, IMPORT_LIMIT};
+use crate::schedule::{MAX_RETENTION, MIN_RETENTION};
+use crate::web::adapters::files::{download, read_picked};
+use crate::web::components::use_ctx;
+use crate::web::context::reschedule;
+use yew::prelude::*;
+
+/// Downloads the progress as a JSON file; says so if the browser refuses.
+#[component]
+pub fn ExportButton() -> Html {
+    let ctx = use_ctx();
+    let result = use_state(|| None::<Result<(), String>>);
+    let onclick = {
+        let store = ctx.store.clone();
+        let result = result.clone();
+        Callback::from(move |_| {
+            let now = crate::web::now_ms();
+            let date: String = js_sys::Date::new(&now.into())
+                .to_iso_string()
+                .as_string()
+                .unwrap_or_default()
+                .chars()
+                .take(10)
+                .collect();
+            let name = format!("pyprep-progress-{date}.json");
+            result.set(Some(download(
+                &name,
+                &export(&store.progress(), now),
+                "application/json",
+            )));
+        })
+    };
+    html! {
+        <>
+            <button class="button" {onclick}>{"Export progress"}</button>
+            if let Some(Err(why)) = &*result {
+                <span class="error" role="alert">{ format!(" The download was refused ({why}).") }</span>
+            }
+        </>
+    }
+}
+
+#[component]
+pub fn DataPanel() -> Html {
+    html! {
+        <section class="card data" aria-labelledby="data-h">
+            <h2 id="data-h">{"Schedule and data"}</h2>
+            <RetentionSetting />
+            <h3>{"Your data"}</h3>
+            <p>{"Progress lives only in this browser. Export it to keep a copy or move it to another device; importing a file adds its reviews to the ones here and never removes any."}</p>
+            <div class="actions"><ExportButton /></div>
+            <ImportFile />
+            <ResetProgress />
+        </section>
+    }
+}
+
+#[component]
+fn RetentionSetting() -> Html {
+    let ctx = use_ctx();
+    let percent = (ctx.store.settings().retention() * 100.0).round() as u32;
+    let oninput = {
+        let store = ctx.store.clone();
+        let changed = ctx.changed.clone();
+        Callback::from(move |e: InputEvent| {
+            let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else {
+                return;
+            };
+            let Ok(v) = input.value().parse::<f32>() else {
+                return;
+            };
+            let mut s = store.settings();
+            s.retention = (v / 100.0).clamp(MIN_RETENTION, MAX_RETENTION);
+            store.save_settings(&s);
+            reschedule(&store);
+            changed.emit(());
+        })
+    };
+    html! {
+        <div class="retention">
+            <label for="retention">{ format!("Desired retention: {percent}%") }</label>
+            <input id="retention" type="range" min={(MIN_RETENTION * 100.0).round().to_string()}
+                max={(MAX_RETENTION * 100.0).round().to_string()} step="1" value={percent.to_string()}
+                {oninput} aria-describedby="retention-hint" />
+            <p id="retention-hint" class="hint">
+                {"The chance of recalling an answer when it comes back for review (80–97%, default 90%). Higher means more frequent reviews and less forgetting."}
+            </p>
+        </div>
+    }
+}
+
+#[derive(Clone, PartialEq)]
+enum Import {
+    Idle,
+    Preview {
+        name: String,
+        incoming: std::rc::Rc<Progress>,
+        preview: ImportPreview,
+    },
+    Done(String),
+    Failed(String),
+}
+
+#[component]
+fn ImportFile() -> Html {
+    let ctx = use_ctx();
+    let state = use_state(|| Import::Idle);
+    let input = use_node_ref();
+    let onchange = {
+        let state = state.clone();
+        let input = input.clone();
+        let store = ctx.store.clone();
+        let bank = ctx.loaded.clone();
+        Callback::from(move |_: Event| {
+            let Some(el) = input.cast::<web_sys::HtmlInputElement>() else {
+                return;
+            };
+            let state = state.clone();
+            let store = store.clone();
+            let bank = bank.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let picked = read_picked(&el, IMPORT_LIMIT).await;
+                el.set_value("");
+                state.set(match picked {
+                    Ok(None) => Import::Idle,
+                    Err(why) => Import::Failed(why),
+                    Ok(Some((name, text))) => match import(&text) {
+                        Err(e) => Import::Failed(format!("“{name}”: {e}")),
+                        Ok(incoming) => {
+                            let preview = preview_import(&store.progress(), &incoming, |id| {
+                                bank.bank.question(id).is_some()
+                            });
+                            Import::Preview {
+                                name,
+                                incoming: std::rc::Rc::new(incoming),
+                                preview,
+                            }
+                        }
+                    },
+                });
+            });
+        })
+    };
+    let body = match &*state {
+        Import::Idle => Html::default(),
+        Import::Done(message) => html! { <p class="done" role="status">{ message }</p> },
+        Import::Failed(why) => html! { <p class="error" role="alert">{ why }</p> },
+        Import::Preview {
+            name,
+            incoming,
+            preview,
+        } => {
+            let apply = {
+                let state = state.clone();
+                let incoming = incoming.clone();
+                let store = ctx.store.clone();
+                let changed = ctx.changed.clone();
+                let preview = preview.clone();
+                Callback::from(move |_| {
+                    store.update_progress(|p| p.merge(&incoming));
+                    reschedule(&store);
+                    changed.emit(());
+                    state.set(Import::Done(format!(
+                        "Imported {} new {} into {} {}.",
+                        preview.new_reviews,
+                        plural(preview.new_reviews, "review", "reviews"),
+                        preview.questions,
+                        plural(preview.questions, "question", "questions"),
+                    )));
+                })
+            };
+            let cancel = {
+                let state = state.clone();
+                Callback::from(move |_| state.set(Import::Idle))
+            };
+            html! {
+                <div class="confirm" role="group" aria-label="Confirm import">
+                    <p>{ import_summary(name, preview) }</p>
+                    if preview.new_reviews > 0 {
+                        <button class="button primary" onclick={apply}>{"Import"}</button>
+                    }
+                    <button class="button" onclick={cancel}>{"Cancel"}</button>
+                </div>
+            }
+        }
+    };
+    html! {
+        <div class="import">
+            <label class="button file">
+                {"Import progress…"}
+                <input ref={input} type="file" accept=".json,application/json" {onchange} class="visually-hidden" />
+            </label>
+            { body }
+        </div>
+    }
+}
+
+fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
+}
+
+fn import_summary(name: &str, p: &ImportPreview) -> String {
+    if p.new_reviews == 0 {
+        return format!(
+            "“{name}” holds nothing new: its {} {} are already here.",
+            p.known_reviews,
+            plural(p.known_reviews, "review", "reviews")
+        );
+    }
+    let mut s = format!(
+        "“{name}”: {} {} will gain {} new {}",
+        p.questions,
+        plural(p.questions, "question", "questions"),
+        p.new_reviews,
+        plural(p.new_reviews, "review", "reviews"),
+    );
+    if p.known_reviews > 0 {
+        s += &format!(" ({} already here are skipped)", p.known_reviews);
+    }
+    if p.unknown_questions > 0 {
+        s += &format!(
+            "; {} of these questions {} not in this question bank and are kept in case it returns",
+            p.unknown_questions,
+            plural(p.unknown_questions, "is", "are")
+        );
+    }
+    s + ". Nothing here is removed."
+}
+
+#[component]
+fn ResetProgress() -> Html {
+    let ctx = use_ctx();
+    // The category chosen for a reset, "" for everything; `confirming` once asked.
+    let target = use_state(String::new);
+    let confirming = use_state(|| false);
+    let done = use_state(|| None::<String>);
+    let bank = &ctx.loaded.bank;
+    let title = |slug: &str| {
+        bank.category(slug)
+            .map_or("all categories".to_owned(), |c| c.title.clone())
+    };
+    let onchange = {
+        let target = target.clone();
+        Callback::from(move |e: Event| {
+            if let Some(s) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
+                target.set(s.value());
+            }
+        })
+    };
+    let erase = {
+        let (target, confirming, done) = (target.clone(), confirming.clone(), done.clone());
+        let store = ctx.store.clone();
+        let changed = ctx.changed.clone();
+        let loaded = ctx.loaded.clone();
+        Callback::from(move |_| {
+            let slug = (*target).clone();
+            if slug.is_empty() {
+                store.reset();
+            } else {
+                let ids = loaded
+                    .bank
+                    .questions_in(std::slice::from_ref(&slug))
+                    .map(|q| q.id.clone());
+                let ids: Vec<String> = ids.collect();
+                store.update_progress(|p| p.forget(&ids));
+            }
+            confirming.set(false);
+            done.set(Some(slug));
+            changed.emit(());
+        })
+    };
+    html! {
+        <div class="reset">
+            <h3>{"Reset"}</h3>
+            <label for="reset-what">{"Erase the progress of "}</label>
+            <select id="reset-what" {onchange}>
+                <option value="" selected={target.is_empty()}>{"all categories (and the unfinished quiz and choices)"}</option>
+                { for bank.categories.iter().map(|c| html! {
+                    <option value={c.slug.clone()} selected={*target == c.slug}>{ &c.title }</option>
+                }) }
+            </select>
+            if *confirming {
+                <div class="confirm" role="group" aria-label="Confirm reset">
+                    <p>{ format!("Erase the grades and schedule of {} on this device? Export first if you may want them back.", title(&target)) }</p>
+                    <button class="button danger" onclick={erase}>{"Erase"}</button>
+                    <button class="button" onclick={
+                        let c = confirming.clone();
+                        Callback::from(move |_| c.set(false))
+                    }>{"Cancel"}</button>
+                </div>
+            } else {
+                <button class="button subtle" onclick={
+                    let (c, d) = (confirming.clone(), done.clone());
+                    Callback::from(move |_| { d.set(None); c.set(true) })
+                }>{"Reset…"}</button>
+            }
+            if let Some(slug) = &*done {
+                <p class="done" role="status">{ format!("Erased the progress of {}.", title(slug)) }</p>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,200 @@
+//! The progress dashboard (`#/progress`): per category coverage, mastery and what is due;
+//! reviews per day; the weakest questions and most-missed key points; the schedule's
+//! retention; export, import and reset.
+
+use crate::bank::Bank;
+use crate::link::{Count, Display, QuizLink, Selection};
+use crate::stats::{dashboard, distinct_ids, CategoryStats, Dashboard};
+use crate::web::components::chart::ActivityChart;
+use crate::web::components::data::DataPanel;
+use crate::web::components::{text_with_code, use_ctx};
+use yew::prelude::*;
+
+/// A quiz of exactly these questions (in this order of preference; drawn as a quiz is).
+pub fn quiz_of(bank: &Bank, ids: &[String], display: &Display) -> String {
+    let slugs = bank
+        .categories
+        .iter()
+        .filter(|c| {
+            ids.iter()
+                .any(|id| bank.question(id).is_some_and(|q| q.category == c.slug))
+        })
+        .map(|c| c.slug.clone())
+        .collect();
+    QuizLink {
+        selection: Selection::Some(slugs),
+        count: Count::All,
+        seed: None,
+        ids: Some(ids.to_vec()),
+        display: display.clone(),
+        review: false,
+    }
+    .route()
+}
+
+/// A review session of these categories.
+pub fn review_of(selection: Selection, display: &Display) -> String {
+    QuizLink {
+        selection,
+        count: Count::Default,
+        seed: None,
+        ids: None,
+        display: display.clone(),
+        review: true,
+    }
+    .route()
+}
+
+fn timezone_offset() -> f64 {
+    js_sys::Date::new_0().get_timezone_offset()
+}
+
+#[component]
+pub fn ProgressPage() -> Html {
+    let ctx = use_ctx();
+    use_effect_with((), |_| crate::web::set_title(Some("Your progress")));
+    let store = ctx.store.clone();
+    let bank = ctx.loaded.clone();
+    let stats = use_memo(ctx.revision, move |_| {
+        let settings = store.settings();
+        dashboard(
+            &bank.bank,
+            &store.progress(),
+            settings.retention(),
+            crate::web::now_ms(),
+            timezone_offset(),
+        )
+    });
+    let bank = &ctx.loaded.bank;
+    let graded: usize = stats.categories.iter().map(|c| c.seen).sum();
+    let due: usize = stats.categories.iter().map(|c| c.due).sum();
+    html! {
+        <main class="dashboard">
+            <h1>{"Your progress"}</h1>
+            <p class="lede">
+                { format!("You have graded {graded} of {} questions; {due} {} due for review now.",
+                    bank.questions.len(), if due == 1 { "is" } else { "are" }) }
+                if due > 0 {
+                    {" "}<a class="button primary" href={format!("#{}", review_of(Selection::All, &ctx.display))}>
+                        { format!("Review {due} due") }</a>
+                } else if let Some(next) = stats.next_due {
+                    { format!(" The next one is due {}.",
+                        crate::schedule::interval_text((next - crate::web::now_ms()) / crate::schedule::DAY_MS)) }
+                }
+            </p>
+            <CategoryTable stats={stats.clone()} />
+            <ActivityChart days={stats.days.clone()} total={stats.reviews_in_range} offset={timezone_offset()} />
+            <WeakSpots stats={stats.clone()} />
+            <DataPanel />
+        </main>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct StatsProps {
+    stats: std::rc::Rc<Dashboard>,
+}
+
+#[component]
+fn CategoryTable(props: &StatsProps) -> Html {
+    let ctx = use_ctx();
+    let row = |c: &CategoryStats| {
+        let one = Selection::Some(vec![c.slug.clone()]);
+        let percent = c.mastery_percent();
+        html! {
+            <tr key={c.slug.clone()}>
+                <th scope="row">
+                    { &c.title }
+                    <a class="study-link" href={format!("#{}", crate::link::study_route(&one, &ctx.display))}
+                        aria-label={format!("Study {}", c.title)}>{"Study"}</a>
+                </th>
+                <td>{ format!("{} of {}", c.seen, c.total) }</td>
+                <td>
+                    <span class="meter" role="img" aria-label={format!("Mastery {percent}%")}>
+                        <span class="meter-fill" style={format!("width: {percent}%")}></span>
+                    </span>
+                    <span class="meter-value">{ format!("{percent}%") }</span>
+                </td>
+                <td>
+                    if c.due > 0 {
+                        <a href={format!("#{}", review_of(one, &ctx.display))}
+                            aria-label={format!("Review {} due in {}", c.due, c.title)}>{ c.due }</a>
+                    } else {
+                        { 0 }
+                    }
+                </td>
+            </tr>
+        }
+    };
+    html! {
+        <section class="card" aria-labelledby="by-cat-h">
+            <h2 id="by-cat-h">{"By category"}</h2>
+            <div class="table-wrap">
+                <table class="stats">
+                    <thead><tr>
+                        <th scope="col">{"Category"}</th>
+                        <th scope="col">{"Seen"}</th>
+                        <th scope="col">{"Mastery"}</th>
+                        <th scope="col">{"Due"}</th>
+                    </tr></thead>
+                    <tbody>{ for props.stats.categories.iter().map(row) }</tbody>
+                </table>
+            </div>
+            <p class="hint">
+                {"Seen: questions graded at least once. Mastery: the share of a category's questions whose latest grade is “Got it” or “Nailed it”. Due: graded questions the review schedule (FSRS) brings back today."}
+            </p>
+        </section>
+    }
+}
+
+#[component]
+fn WeakSpots(props: &StatsProps) -> Html {
+    let ctx = use_ctx();
+    let bank = &ctx.loaded.bank;
+    let prompt = |id: &str| {
+        bank.question(id)
+            .map_or(id.to_owned(), |q| q.prompt.clone())
+    };
+    let weak_ids = distinct_ids(props.stats.weakest.iter().map(|w| w.id.as_str()));
+    let missed_ids = distinct_ids(props.stats.missed_points.iter().map(|m| m.id.as_str()));
+    html! {
+        <>
+        <section class="card" aria-labelledby="weak-h">
+            <h2 id="weak-h">{"Weakest questions"}</h2>
+            if weak_ids.is_empty() {
+                <p>{"None yet: questions whose latest grade is “Missed it” or “Partly” appear here."}</p>
+            } else {
+                <ol class="weak">
+                    { for props.stats.weakest.iter().map(|w| html! {
+                        <li key={w.id.clone()}>
+                            <a href={format!("#{}", quiz_of(bank, std::slice::from_ref(&w.id), &ctx.display))}>{ prompt(&w.id) }</a>
+                            <span class="hint">{ format!(" — last graded “{}”, missed {} {}", w.last.label(), w.lapses,
+                                if w.lapses == 1 { "time" } else { "times" }) }</span>
+                        </li>
+                    }) }
+                </ol>
+                <a class="button" href={format!("#{}", quiz_of(bank, &weak_ids, &ctx.display))}>
+                    { format!("Practise these {}", weak_ids.len()) }</a>
+            }
+        </section>
+        <section class="card" aria-labelledby="missed-h">
+            <h2 id="missed-h">{"Key points you most often leave out"}</h2>
+            if missed_ids.is_empty() {
+                <p>{"None yet: tick the key points you said when you grade, and the ones you leave out gather here."}</p>
+            } else {
+                <ol class="missed">
+                    { for props.stats.missed_points.iter().map(|m| html! {
+                        <li key={format!("{}-{}", m.id, m.index)}>
+                            <span class="point">{ text_with_code(&m.text) }</span>
+                            <span class="hint">{ format!(" — left out {} of {} times, in ", m.missed, m.asked) }</span>
+                            <a href={format!("#{}", quiz_of(bank, std::slice::from_ref(&m.id), &ctx.display))}>{ prompt(&m.id) }</a>
+                        </li>
+                    }) }
+                </ol>
+                <a class="button" href={format!("#{}", quiz_of(bank, &missed_ids, &ctx.display))}>
+                    { format!("Practise these {} {}", missed_ids.len(), if missed_ids.len() == 1 { "question" } else { "questions" }) }</a>
+            }
+        </section>
+        </>
+    }
+}
