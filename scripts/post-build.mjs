@@ -2,9 +2,9 @@
 // 1. Minifies wasm-bindgen's JS glue with terser. trunk's own minifier can't parse the glue's
 //    `export { … as default }` (its "Failed to minify JS" warning) and leaves it; this saves
 //    ~1.5 KB brotli of the first load. embed.js stays readable.
-// 2. Gives the renderer module (pyprep-later.js + pyprep-later_bg.wasm, which trunk names without a
+// 2. Gives the app module (pyprep-app.js + pyprep-app_bg.wasm, which trunk names without a
 //    hash because it builds them as a "worker") content-hashed names like the app's, and points
-//    index.html's loader at them, so a cache can never pair an old renderer with a new app or an
+//    index.html's loader at them, so a cache can never pair an old app module with a new first screen or an
 //    old glue with a new wasm.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -20,10 +20,10 @@ if (process.env.TRUNK_PROFILE === 'release') {
     writeFileSync(path(name), code);
   }
 
-  const [js, wasm] = ['pyprep-later.js', 'pyprep-later_bg.wasm'];
+  const [js, wasm] = ['pyprep-app.js', 'pyprep-app_bg.wasm'];
   const glue = readFileSync(path(js), 'utf8');
   const hash = createHash('sha256').update(glue).update(readFileSync(path(wasm))).digest('hex').slice(0, 16);
-  const named = (file) => file.replace('pyprep-later', `pyprep-later-${hash}`);
+  const named = (file) => file.replace('pyprep-app', `pyprep-app-${hash}`);
   replaceOnce(js, wasm, named(wasm), glue);
   renameSync(path(js), path(named(js)));
   renameSync(path(wasm), path(named(wasm)));

@@ -9,14 +9,12 @@
 //! another tab) or the retention makes the card stale, and it is computed again.
 //!
 //! Time is always passed in (milliseconds since the Unix epoch): nothing here reads a clock.
-//! The app reaches this module through the later-loaded wasm module (`src/later_main.rs`) with
-//! JSON requests ([`answer`]), so FSRS stays off the first load.
+//! Only the app module (`src/app_main.rs`) links it, so FSRS stays off the first load.
 
 use crate::progress::GradeRecord;
 use crate::quiz::Grade;
 use fsrs::{current_retrievability, MemoryState, DEFAULT_PARAMETERS, FSRS};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 pub const DAY_MS: f64 = 86_400_000.0;
 pub const MIN_RETENTION: f32 = 0.80;
@@ -194,49 +192,6 @@ pub fn review_order<'a>(
         .collect()
 }
 
-/// A request to the later-loaded module: the histories whose cards are stale.
-#[derive(Debug, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "lowercase")]
-pub enum Request {
-    /// Cards for these histories.
-    Cards {
-        retention: f32,
-        histories: HashMap<String, Vec<GradeRecord>>,
-    },
-    /// The four grade buttons' intervals (days) for a card (or a new question) now.
-    Preview {
-        retention: f32,
-        card: Option<Card>,
-        now: f64,
-    },
-}
-
-/// The later-loaded module's answer to a JSON [`Request`]: a JSON map of cards (id → card;
-/// an empty history gives none), or a JSON array of four intervals. A request it can't read
-/// gets `{"error": "…"}`. Never panics.
-pub fn answer(request: &str) -> String {
-    let reply = match serde_json::from_str::<Request>(request) {
-        Ok(Request::Cards {
-            retention,
-            histories,
-        }) => {
-            let s = Scheduler::new(retention);
-            let cards: HashMap<String, Card> = histories
-                .into_iter()
-                .filter_map(|(id, h)| s.replay(&h).map(|c| (id, c)))
-                .collect();
-            serde_json::to_value(cards)
-        }
-        Ok(Request::Preview {
-            retention,
-            card,
-            now,
-        }) => serde_json::to_value(Scheduler::new(retention).preview(card.as_ref(), now)),
-        Err(e) => Ok(serde_json::json!({ "error": e.to_string() })),
-    };
-    reply.map(|v| v.to_string()).unwrap_or_default()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -353,22 +308,5 @@ mod tests {
         assert_eq!(interval_text(95.0), "in 3 months");
         assert_eq!(interval_text(365.25 * 2.0), "in 2 years");
         assert_eq!(interval_text(365.25 * 1.5), "in 1.5 years");
-    }
-
-    #[test]
-    fn answers_json_requests() {
-        let cards = answer(
-            r#"{"kind":"cards","retention":0.9,"histories":{"a":[{"grade":3,"at":0}],"b":[]}}"#,
-        );
-        let cards: HashMap<String, Card> = serde_json::from_str(&cards).unwrap();
-        assert_eq!(cards.len(), 1);
-        assert_eq!(cards["a"].reviews, 1);
-        let preview = answer(r#"{"kind":"preview","retention":0.9,"card":null,"now":0}"#);
-        let days: [f64; 4] = serde_json::from_str(&preview).unwrap();
-        assert!(
-            (days[2] - 2.3065).abs() < 1e-3,
-            "FSRS-6 default: Good → 2.3 days"
-        );
-        assert!(answer("{nope").contains("error"));
     }
 }

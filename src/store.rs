@@ -124,6 +124,62 @@ impl Store {
         !self.notices.borrow().contains(&Notice::NotSaved)
     }
 
+    /// What the app module's store must take over from this one (see `web::first`), as JSON:
+    /// the values, if this store is in memory (with working storage the app reads them there),
+    /// and the notices about recovered values (each value is backed up only once).
+    pub fn handover(&self) -> String {
+        let memory: Vec<(String, String)> = if self.is_persistent() {
+            Vec::new()
+        } else {
+            let backend = self.backend.borrow();
+            let keys = backend.keys().unwrap_or_default();
+            keys.into_iter()
+                .filter_map(|k| Some((k.clone(), backend.get(&k).ok()??)))
+                .collect()
+        };
+        let recovered: Vec<(&str, String, String)> = self
+            .notices
+            .borrow()
+            .iter()
+            .filter_map(|n| match n {
+                Notice::Recovered {
+                    what,
+                    reason,
+                    backup,
+                } => Some((*what, reason.clone(), backup.clone())),
+                Notice::NotSaved => None,
+            })
+            .collect();
+        serde_json::to_string(&(memory, recovered)).unwrap_or_default()
+    }
+
+    /// Takes over a [`Store::handover`]: the values if this store is in memory too, and the
+    /// notices. Anything unreadable is ignored.
+    pub fn take_over(&self, handover: &str) {
+        let Ok((memory, recovered)) = serde_json::from_str::<(
+            Vec<(String, String)>,
+            Vec<(String, String, String)>,
+        )>(handover) else {
+            return;
+        };
+        if !self.is_persistent() {
+            for (k, v) in memory {
+                self.set(&k, &v);
+            }
+        }
+        for (what, reason, backup) in recovered {
+            let what = ["progress", "unfinished quiz", "settings"]
+                .into_iter()
+                .find(|w| *w == what)
+                .unwrap_or("data");
+            self.notify(Notice::Recovered {
+                what,
+                reason,
+                backup,
+            });
+        }
+    }
+
     fn notify(&self, n: Notice) {
         {
             let mut notices = self.notices.borrow_mut();
@@ -401,6 +457,33 @@ mod tests {
         assert_eq!(notices.len(), 2);
         assert!(notices[0].message().contains("not valid JSON"));
         assert!(store.is_persistent());
+    }
+
+    #[test]
+    fn a_store_hands_over_its_memory_and_notices() {
+        let first = Store::new(None, now);
+        first.update_progress(|p| p.record_grade("a", Grade::Good, 1.0, None));
+        let app = Store::new(None, now);
+        app.take_over(&first.handover());
+        assert_eq!(app.progress(), first.progress());
+
+        let mem = Rc::new(Memory::default());
+        mem.set(PROGRESS_KEY, "{garbage").unwrap();
+        let disk = Store::new(Some(Box::new(Shared(mem.clone()))), now);
+        disk.check_all();
+        let handover = disk.handover();
+        assert!(
+            !handover.contains("grade"),
+            "working storage is read there, not handed over"
+        );
+        let app = Store::new(Some(Box::new(Shared(mem.clone()))), now);
+        app.take_over(&handover);
+        assert_eq!(
+            app.notices(),
+            disk.notices(),
+            "the recovery notice is shown once, there"
+        );
+        app.take_over("garbage");
     }
 
     #[test]

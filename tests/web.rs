@@ -4,14 +4,12 @@
 
 use pyprep::bank;
 use pyprep::link::{parse_quiz, Display};
-use pyprep::markdown;
 use pyprep::progress::PROGRESS_KEY;
 use pyprep::store::Notice;
 use pyprep::web::adapters::storage;
 use pyprep::web::context::Ctx;
 use pyprep::web::pages::quiz::QuizPage;
 use std::rc::Rc;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use yew::prelude::*;
@@ -97,26 +95,6 @@ fn click(root: &web_sys::Element, selector: &str) {
         .click();
 }
 
-/// Gives the page a `pyprepLater()` as `index.html` does, resolving to a module whose
-/// `render` and `schedule` are the real ones (in the trunk build, the `pyprep-later` module).
-fn install_renderer() {
-    let render = Closure::<dyn Fn(String) -> String>::new(|s: String| markdown::to_html(&s));
-    let schedule =
-        Closure::<dyn Fn(String) -> String>::new(|s: String| pyprep::schedule::answer(&s));
-    let module = js_sys::Object::new();
-    js_sys::Reflect::set(&module, &"render".into(), render.as_ref()).unwrap();
-    js_sys::Reflect::set(&module, &"schedule".into(), schedule.as_ref()).unwrap();
-    render.forget();
-    schedule.forget();
-    let module = wasm_bindgen::JsValue::from(module);
-    let loader =
-        Closure::<dyn Fn() -> js_sys::Promise>::new(move || js_sys::Promise::resolve(&module));
-    let window = web_sys::window().unwrap();
-    js_sys::Reflect::set(&window, &"pyprepLater".into(), loader.as_ref()).unwrap();
-    loader.forget();
-    pyprep::web::adapters::later::reset();
-}
-
 /// Waits (up to ~2 s) until `selector` matches inside `root`, letting promises and Yew run.
 async fn until(root: &web_sys::Element, selector: &str) -> web_sys::Element {
     for _ in 0..200 {
@@ -148,7 +126,6 @@ fn clear_storage() {
 #[wasm_bindgen_test]
 async fn renders_reveals_and_grades() {
     clear_storage();
-    install_renderer();
     let (root, ctx) = mount("core?n=2&seed=web1");
     yew::scheduler::flush().await;
     let first = text(&root, "h1.prompt");
@@ -211,41 +188,84 @@ async fn renders_reveals_and_grades() {
 }
 
 #[wasm_bindgen_test]
-async fn answer_is_plain_text_until_the_renderer_loads() {
+async fn ticks_suggest_a_grade_intervals_show_and_undo_takes_it_back() {
     clear_storage();
-    js("window.pyprepLater = () => Promise.reject(new Error('offline'));");
-    pyprep::web::adapters::later::reset();
-    let (root, _) = mount("core?n=1&seed=web3");
+    let (root, ctx) = mount("core?n=2&seed=web3");
     yew::scheduler::flush().await;
-    let prompt = text(&root, "h1.prompt");
     click(&root, "button.reveal");
-    let notice = until(&root, ".answer .notice").await;
-    let said = notice.text_content().unwrap_or_default();
-    assert!(said.contains("Formatting didn't load"), "{said}");
-    assert!(said.contains("offline"), "the reason is shown: {said}");
-    let plain = text(&root, ".answer .prose.plain");
-    let expected = if prompt == "What is A?" {
-        "A is **first**."
-    } else {
-        "B is second."
-    };
+    yew::scheduler::flush().await;
+    // The answer is formatted (Markdown, raw HTML escaped) and the key points are checkboxes.
+    let boxes = root
+        .query_selector_all(".grading input[type=checkbox]")
+        .unwrap();
+    assert_eq!(boxes.length(), 3);
+    assert!(text(&root, ".suggestion").contains("Tick what you said"));
     assert!(
-        plain.starts_with(expected),
-        "the answer is still readable: {plain}"
+        text(&root, ".grade-3").contains("next in 2 days"),
+        "FSRS-6, new card, Good"
     );
+    click(&root, ".grading li:nth-child(1) input");
+    yew::scheduler::flush().await;
+    click(&root, ".grading li:nth-child(3) input");
+    yew::scheduler::flush().await;
+    assert!(text(&root, ".suggestion").starts_with("2 of 3 ticked"));
     assert!(
-        root.query_selector(".grades").unwrap().is_some(),
-        "grading still works"
+        root.query_selector(".grade-3.suggested").unwrap().is_some(),
+        "half or more: Got it"
     );
+    root.query_selector("textarea")
+        .unwrap()
+        .unwrap()
+        .dyn_into::<web_sys::HtmlTextAreaElement>()
+        .unwrap()
+        .set_value("my notes");
+    click(&root, "button.grade-2");
+    yew::scheduler::flush().await;
+    let p = ctx.store.progress();
+    let (id, q) = p
+        .questions
+        .iter()
+        .find(|(_, q)| !q.grades.is_empty())
+        .unwrap();
+    let ticks = q.grades[0].ticks.expect("ticks are saved with the grade");
+    assert_eq!((ticks.said, ticks.of), (0b101, 3));
+    assert!(q.card(0.9).is_some(), "scheduled at once");
+    let id = id.clone();
 
-    install_renderer();
-    click(&root, ".answer .notice button");
-    until(&root, ".answer .prose:not(.plain):not(.pending)").await;
+    click(&root, "button.undo");
+    yew::scheduler::flush().await;
+    assert_eq!(text(&root, ".counter"), "Question 1 of 2");
     assert!(
-        root.query_selector(".answer .notice").unwrap().is_none(),
-        "Try again loads the renderer and clears the notice"
+        text(&root, ".suggestion").starts_with("2 of 3 ticked"),
+        "ticks restored"
+    );
+    assert!(
+        ctx.store.progress().questions[&id].grades.is_empty(),
+        "review removed"
     );
     root.remove();
+}
+
+/// Two tabs (two stores over the same localStorage) grading in turn lose nothing: each write
+/// reads the latest value first.
+#[wasm_bindgen_test]
+fn two_tabs_grading_at_once_lose_nothing() {
+    use pyprep::progress::Ticks;
+    use pyprep::quiz::Grade;
+    clear_storage();
+    let a = storage::open(false);
+    let b = storage::open(false);
+    for i in 0..10 {
+        let tab = if i % 2 == 0 { &a } else { &b };
+        let ticks = Some(Ticks { said: i, of: 4 });
+        tab.update_progress(|p| {
+            p.record_grade(&format!("q{}", i % 3), Grade::Good, f64::from(i), ticks)
+        });
+    }
+    let p = a.progress();
+    let total: usize = p.questions.values().map(|q| q.grades.len()).sum();
+    assert_eq!(total, 10);
+    assert_eq!(b.progress(), p);
 }
 
 #[wasm_bindgen_test]

@@ -4,7 +4,7 @@ use crate::bank::{self, Loaded};
 use crate::link::{
     accent_reads_as_text, home_route, parse_hash, text_on_accent, Display, Page, QuizLink,
 };
-use crate::web::adapters::later;
+use crate::store::Store;
 use crate::web::adapters::url::use_hash;
 use crate::web::components::{link_error, BankProblems, ErrorPage, Notices};
 use crate::web::context::{reschedule, Ctx};
@@ -25,9 +25,9 @@ enum LoadState {
 
 const BANK_URL: &str = "questions.json";
 
-/// Downloads and parses the bank. `fetch` matches the `<link rel=preload>` in index.html, so
-/// the download started with the page is reused.
-async fn fetch_bank() -> Result<Loaded, String> {
+/// Downloads the bank's text. `fetch` matches the `<link rel=preload>` in index.html, so the
+/// download started with the page is reused.
+pub async fn fetch_bank_text() -> Result<String, String> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
     let window = web_sys::window().ok_or("no window")?;
@@ -55,12 +55,21 @@ async fn fetch_bank() -> Result<Loaded, String> {
             .and_then(|t| t.as_string()),
         Err(_) => None,
     }
-    .ok_or("questions.json could not be read.")?;
-    bank::parse(&text).map_err(|e| format!("PyPrep can't use this question bank: {e}."))
+    .ok_or_else(|| "questions.json could not be read.".to_owned())?;
+    Ok(text)
+}
+
+pub fn parse_bank(text: &str) -> Result<Loaded, String> {
+    bank::parse(text).map_err(|e| format!("PyPrep can't use this question bank: {e}."))
+}
+
+/// Downloads and parses the bank.
+async fn fetch_bank() -> Result<Loaded, String> {
+    parse_bank(&fetch_bank_text().await?)
 }
 
 /// Applies theme and accent to the document element, so the page background follows too.
-fn apply_display(display: &Display) {
+pub fn apply_display(display: &Display) {
     let Some(root) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
@@ -104,18 +113,39 @@ impl Reducible for Revision {
     }
 }
 
+#[derive(Properties)]
+pub struct AppProps {
+    /// The bank and the store the first screen already opened (see `web::first`).
+    pub bank: Rc<Loaded>,
+    pub store: Rc<Store>,
+    /// Told once the app's first frame is rendered, so the first screen can hand over.
+    pub rendered: Callback<()>,
+}
+
+impl PartialEq for AppProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.bank, &other.bank) && Rc::ptr_eq(&self.store, &other.store)
+    }
+}
+
 #[component]
-pub fn App() -> Html {
+pub fn App(props: &AppProps) -> Html {
     let hash = use_hash();
     let (page, display) = parse_hash(&hash);
-    let store = use_memo(display.embed, |&embedded| {
-        crate::web::adapters::storage::open(embedded)
-    });
-    let state = use_state(|| LoadState::Loading);
+    let store = props.store.clone();
+    let state = use_state(|| LoadState::Ready(props.bank.clone()));
     let attempt = use_state(|| 0u32);
     {
+        let rendered = props.rendered.clone();
+        use_effect_with((), move |_| rendered.emit(()));
+    }
+    {
         let state = state.clone();
-        use_effect_with(*attempt, move |_| {
+        use_effect_with(*attempt, move |&attempt| {
+            // The first screen loaded the bank; only "Try again" loads it afresh.
+            if attempt == 0 {
+                return;
+            }
             state.set(LoadState::Loading);
             wasm_bindgen_futures::spawn_local(async move {
                 state.set(match fetch_bank().await {
@@ -130,18 +160,13 @@ pub fn App() -> Html {
         let revision = revision.dispatcher();
         Callback::from(move |()| revision.dispatch(()))
     };
-    // Once the first screen is on view, fetch the renderer and scheduler in the background,
-    // then bring the schedule up to date (v1 progress, an import, another tab's grades).
+    // Bring the schedule up to date (v1 progress, an import, another tab's grades).
     {
         let store = store.clone();
         let changed = changed.clone();
-        use_effect_with(matches!(*state, LoadState::Ready(_)), move |&ready| {
-            if ready {
-                later::preload(move || {
-                    if reschedule(&store) {
-                        changed.emit(());
-                    }
-                });
+        use_effect_with((), move |_| {
+            if reschedule(&store) {
+                changed.emit(());
             }
         });
     }

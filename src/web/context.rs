@@ -3,7 +3,6 @@
 use crate::bank::Loaded;
 use crate::link::Display;
 use crate::store::Store;
-use crate::web::adapters::later::{self, Status};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -34,26 +33,6 @@ pub fn use_ctx() -> Ctx {
     use_context::<Ctx>().expect("Ctx is provided by App")
 }
 
-/// The later-loaded module's status; the component using it renders again when the module
-/// arrives or fails, and asks for it if nobody has yet.
-#[hook]
-pub fn use_later() -> Status {
-    let arrived = use_state(|| 0u32);
-    let status = later::status();
-    {
-        let arrived = arrived.clone();
-        use_effect_with(status == Status::Loading, move |&pending| {
-            if pending {
-                wasm_bindgen_futures::spawn_local(async move {
-                    later::load().await;
-                    arrived.set(*arrived + 1);
-                });
-            }
-        });
-    }
-    status
-}
-
 /// Computes the cards that are missing or stale (after an import, an undo, a merge from
 /// another tab, a new retention, or v1 progress) and stores them. True if any changed.
 pub fn reschedule(store: &Store) -> bool {
@@ -62,9 +41,11 @@ pub fn reschedule(store: &Store) -> bool {
     if stale.is_empty() {
         return false;
     }
-    let Some(cards) = later::cards(retention, stale) else {
-        return false;
-    };
+    let scheduler = crate::schedule::Scheduler::new(retention);
+    let cards: Vec<_> = stale
+        .into_iter()
+        .filter_map(|(id, history)| scheduler.replay(&history).map(|c| (id, c)))
+        .collect();
     store.update_progress(|p| p.set_cards(cards));
     true
 }

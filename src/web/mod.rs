@@ -1,5 +1,7 @@
 //! The thin web shell: Yew components that render core state and turn events into actions.
-//! Laid out like yew's `function_router` example: `app` (the root and its routes), `context`
+//! Two entry points: `first` (the first load: the first question, then the hand-over) and
+//! [`start_app`] (the app module). Laid out like yew's `function_router` example: `app` (the
+//! root and its routes), `context`
 //! (what every screen shares), `pages/` (one file per screen), `components/` (shared pieces),
 //! and `adapters/` (the only code that touches browser APIs: storage, the URL, the host page,
 //! the later-loaded module), plus the panic hook.
@@ -8,21 +10,36 @@ pub mod adapters;
 pub mod app;
 pub mod components;
 pub mod context;
+pub mod first;
 pub mod pages;
 pub mod panic;
 
-/// Mounts the app into `#app` (or the body), after installing the panic hook.
-pub fn start() {
+/// Starts the app module: renders [`app::App`] into `root` with the bank text and the
+/// in-memory storage the first screen hands over. The promise resolves once the app's first
+/// frame is rendered; a bank that no longer parses rejects it.
+pub fn start_app(root: web_sys::Element, bank: String, memory: String) -> js_sys::Promise {
     panic::install();
-    let document = web_sys::window().and_then(|w| w.document());
-    match document.and_then(|d| d.get_element_by_id("app")) {
-        Some(root) => {
-            yew::Renderer::<app::App>::with_root(root).render();
-        }
-        None => {
-            yew::Renderer::<app::App>::new().render();
-        }
-    }
+    js_sys::Promise::new(&mut |resolve, reject| {
+        let loaded = match app::parse_bank(&bank) {
+            Ok(loaded) => std::rc::Rc::new(loaded),
+            Err(e) => {
+                let _ = reject.call1(&wasm_bindgen::JsValue::NULL, &e.into());
+                return;
+            }
+        };
+        let (_, display) = crate::link::parse_hash(&adapters::url::current_hash());
+        let store = adapters::storage::open(display.embed);
+        store.take_over(&memory);
+        let rendered = yew::Callback::from(move |()| {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        });
+        let props = app::AppProps {
+            bank: loaded.clone(),
+            store: std::rc::Rc::new(store),
+            rendered,
+        };
+        let _ = yew::Renderer::<app::App>::with_root_and_props(root.clone(), props).render();
+    })
 }
 
 /// Milliseconds since the Unix epoch.

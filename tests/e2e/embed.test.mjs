@@ -216,7 +216,7 @@ test('embed layout screenshots at 320 and 1280 px', async () => {
     await page.locator('h1.prompt').waitFor();
     await page.screenshot({ path: `${SHOTS}/embed-question-${width}.png`, fullPage: true });
     await page.getByRole('button', { name: 'Reveal answer' }).click();
-    await page.locator('section.answer .prose:not(.pending)').first().waitFor();
+    await page.locator('section.answer .prose').first().waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `no horizontal overflow at ${width}px (${overflow}px)`);
     await page.screenshot({ path: `${SHOTS}/embed-answer-${width}.png`, fullPage: true });

@@ -25,7 +25,7 @@ export const MARK_FIRST_QUESTION = `new MutationObserver((_, observer) => {
 
 /**
  * Opens `url` (a quiz link under `prefix`) in a fresh context, waits for the first question and
- * then for the answer renderer, and returns the files (paths below `prefix`, query stripped)
+ * then for the app module, and returns the files (paths below `prefix`, query stripped)
  * fetched `before` and `after` the first question was on view, and that moment in ms.
  */
 export async function measureFirstLoad(browser, url, prefix) {
@@ -37,7 +37,7 @@ export async function measureFirstLoad(browser, url, prefix) {
     await page.locator('h1.prompt').waitFor({ state: 'visible' });
     await page.waitForFunction(() => window.__firstQuestion !== undefined);
     await page.waitForFunction(() =>
-      performance.getEntriesByType('resource').some((e) => /pyprep-later[^/]*_bg\.wasm/.test(e.name)),
+      performance.getEntriesByType('resource').some((e) => /pyprep-app[^/]*_bg\.wasm/.test(e.name)),
     );
     const { entries, firstQuestion } = await page.evaluate(() => ({
       firstQuestion: window.__firstQuestion,

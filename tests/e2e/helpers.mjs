@@ -88,10 +88,14 @@ export class Visit {
     await this.ready();
   }
 
-  /** Waits for a rendered screen: home, quiz, summary or an error page. */
+  /**
+   * Waits for a rendered screen of the app module (home, quiz, summary, dashboard, study or an
+   * error page): the first screen has handed over (`<html data-app="app">`), or could not load
+   * the bank at all (`data-app="stuck"`, its error page).
+   */
   async ready() {
     await this.page
-      .locator('#app main, #app [role="alert"]')
+      .locator('html[data-app="app"] #app main, html[data-app="app"] #app [role="alert"], html[data-app="stuck"] #app [role="alert"]')
       .first()
       .waitFor({ state: 'visible' });
   }
@@ -169,7 +173,7 @@ export class Visit {
   /** Waits for the model answer, rendered (or as plain text if the renderer failed). */
   async answerShown() {
     await this.answer().getByRole('heading', { name: 'Model answer' }).waitFor();
-    await this.answer().locator('.prose:not(.pending)').first().waitFor();
+    await this.answer().locator('.prose').first().waitFor();
   }
 
   /** Grades (1–4) by clicking, and waits for the next question or the summary. */

@@ -1,7 +1,7 @@
-// The first load and the answer renderer: the page fetches only the app shell and the bank
-// before its first question shows, within the budget; pulldown-cmark (the `pyprep-later` module)
-// arrives after, and answers are formatted with it; if it can't load, answers are plain text,
-// readable and gradable, with a way to try again.
+// The first load and the hand-over: the page fetches only the first screen and the bank before
+// its first question shows, within the budget; the app module (`pyprep-app`: answers, grading,
+// FSRS, every other screen) arrives after and takes over without losing what the learner did;
+// if it can't load, the question stays, says why, and "Try again" works.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ const shared = sharedBrowser();
 const { visit } = shared;
 const bank = JSON.parse(readFileSync(join(DIST, 'questions.json'), 'utf8'));
 
-test(`the first load is the shell and the bank, within ${BUDGET_KB} KB brotli; the renderer comes after`, async () => {
+test(`the first load is the first screen and the bank, within ${BUDGET_KB} KB brotli; the app module comes after`, async () => {
   const { before: first, after: later } = await measureFirstLoad(
     shared.browser,
     `${shared.server.url}${PREFIX}#/quiz/core?n=5&seed=load1`,
@@ -28,7 +28,7 @@ test(`the first load is the shell and the bank, within ${BUDGET_KB} KB brotli; t
     'questions.json',
     'styles-….css',
   ]);
-  assert.deepEqual(later.map(kind).sort(), ['pyprep-later-….js', 'pyprep-later-…_bg.wasm']);
+  assert.deepEqual(later.map(kind).sort(), ['pyprep-app-….js', 'pyprep-app-…_bg.wasm']);
   const { rows, total } = sizes(DIST, first);
   const report = rows.map((r) => `${r.file} ${(r.br / 1024).toFixed(1)} KB`).join(', ');
   assert.ok(total <= BUDGET_KB * 1024, `first load ${(total / 1024).toFixed(1)} KB: ${report}`);
@@ -59,51 +59,49 @@ test('answers are formatted: paragraphs, lists, highlighted Python, no raw Markd
   });
 });
 
-test('when the renderer cannot load, the answer is plain text, gradable, and "Try again" works', async () => {
+test('when the app module cannot load, the question stays, says why, and "Try again" hands over', async () => {
   await visit({}, async (v) => {
     const { context, page } = v;
-    await context.route('**/pyprep-later*', (route) => route.abort('internetdisconnected'));
-    await v.goto('#/quiz/core?n=2&seed=load3');
-    const prompt = await v.promptText();
-    const q = bank.questions.find((x) => x.prompt === prompt);
+    await context.route('**/pyprep-app*', (route) => route.abort('internetdisconnected'));
+    await page.goto(v.url('#/quiz/core?n=2&seed=load3'));
+    await v.prompt().waitFor();
+    await page.locator('textarea').fill('GIL, refcounting');
     await page.getByRole('button', { name: 'Reveal answer' }).click();
-    const notice = v.answer().locator('.notice');
+    assert.equal((await page.getByRole('status').filter({ hasText: 'Loading the answer' }).count()), 1);
+    const notice = page.getByRole('alert');
     await notice.waitFor();
-    assert.match(await notice.innerText(), /Formatting didn't load, so the answer is shown as plain text/);
-    assert.match(await notice.innerText(), /pyprep-later-[0-9a-f]{16}\.js/, 'the reason names the file');
-    const plain = await v.answer().locator('.prose.plain').first().innerText();
-    assert.equal(plain.trim(), q.answer.trim(), 'the whole answer, as written');
-    assert.ok(await v.gradeButton(3).isVisible(), 'grading still works');
+    assert.match(await notice.innerText(), /could not load the rest of the app/);
+    assert.match(await notice.innerText(), /pyprep-app-[0-9a-f]{16}\.js/, 'the reason names the file');
 
-    await context.unroute('**/pyprep-later*');
+    await context.unroute('**/pyprep-app*');
     await notice.getByRole('button', { name: 'Try again' }).click();
-    await v.answer().locator('.prose:not(.plain):not(.pending)').first().waitFor();
-    assert.equal(await notice.count(), 0, 'the notice goes once formatting works');
-    await v.grade(3);
-    await v.reveal();
-    assert.equal(await v.answer().locator('.prose.plain').count(), 0, 'the next answer is formatted');
+    await v.ready();
+    await v.answerShown();
+    assert.equal(await page.locator('textarea').inputValue(), 'GIL, refcounting', 'notes kept');
+    assert.ok(await v.gradeButton(3).isVisible(), 'grading works');
+    assert.equal(await page.getByRole('alert').count(), 0, 'the notice is gone');
   });
 });
 
-test('revealed before the renderer arrives: one status line, then the formatted answer', async () => {
+test('the hand-over keeps what the learner did: reveal, notes and the caret', async () => {
   await visit({}, async (v) => {
     const { context, page } = v;
     let release;
     const arrived = new Promise((ok) => { release = ok; });
-    await context.route('**/pyprep-later*.js', async (route) => {
+    await context.route('**/pyprep-app*.js', async (route) => {
       await arrived;
       await route.continue();
     });
-    await v.goto('#/quiz/coding?n=1&seed=load4');
-    await page.getByRole('button', { name: 'Reveal answer' }).click();
-    const status = v.answer().getByRole('status');
-    await status.waitFor();
-    assert.equal(await status.count(), 1, 'one status line, not one per block');
-    assert.equal((await status.innerText()).trim(), 'Formatting the answer…');
-    assert.ok(await v.gradeButton(2).isVisible(), 'grading does not wait for formatting');
+    await page.goto(v.url('#/quiz/coding?n=1&seed=load4'));
+    const notes = page.locator('textarea');
+    await notes.fill('two pointers');
+    await notes.focus();
     release();
+    await v.ready();
+    assert.equal(await notes.inputValue(), 'two pointers');
+    assert.ok(await page.evaluate(() => document.activeElement?.tagName === 'TEXTAREA'), 'focus kept');
+    await page.getByRole('button', { name: 'Reveal answer' }).click();
     await v.answerShown();
-    assert.equal(await status.count(), 0);
-    assert.ok((await v.answer().locator('pre.code .tok-kw').count()) > 0);
+    assert.ok((await v.answer().locator('pre.code .tok-kw').count()) > 0, 'formatted at once');
   });
 });

@@ -1,9 +1,10 @@
 //! The only code that touches browser APIs beyond rendering: `storage` (localStorage), `url`
-//! (the location fragment), `host` (messages to the page embedding the widget) and `later`
-//! (the module loaded after the first screen: Markdown renderer and scheduler).
+//! (the location fragment), `host` (messages to the page embedding the widget), `files`
+//! (export downloads, import files) and `modules` (the app module the first screen hands over
+//! to).
 
 pub mod files;
 pub mod host;
-pub mod later;
+pub mod modules;
 pub mod storage;
 pub mod url;

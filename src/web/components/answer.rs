@@ -2,10 +2,7 @@
 
 use crate::bank::Question;
 use crate::markdown::fenced;
-use crate::web::adapters::later::{self, Status};
 use crate::web::components::{text_with_code, Markdown};
-use crate::web::context::use_later;
-use crate::web::focus;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -22,46 +19,10 @@ pub struct AnswerProps {
 #[component]
 pub fn Answer(props: &AnswerProps) -> Html {
     let q = &props.question;
-    // Bumped by "Try again", so the Markdown below renders afresh.
-    let loaded = use_state(|| 0u32);
-    let status = use_later();
-    let notice = match &status {
-        Status::Failed(reason) => {
-            let retry = {
-                let loaded = loaded.clone();
-                let heading = props.heading.clone();
-                Callback::from(move |_| {
-                    later::reset();
-                    loaded.set(*loaded + 1);
-                    // The notice (and this button) go away once it works.
-                    focus(&heading);
-                })
-            };
-            html! {
-                <p class="notice" role="status">
-                    {"Formatting didn't load, so the answer is shown as plain text. "}
-                    <button class="button subtle" onclick={retry}>{"Try again"}</button>
-                    <small class="reason">{ reason }</small>
-                </p>
-            }
-        }
-        Status::Loading => html! {
-            <p class="pending" role="status">{"Formatting the answer…"}</p>
-        },
-        Status::Ready => Html::default(),
-    };
-    // Changes whenever the renderer arrives, fails or is retried: the Markdown renders again.
-    let generation = *loaded * 3
-        + match status {
-            Status::Loading => 0,
-            Status::Ready => 1,
-            Status::Failed(_) => 2,
-        };
-    let md = |source: &str| html! { <Markdown source={AttrValue::from(source.to_owned())} loaded={generation} /> };
+    let md = |source: &str| html! { <Markdown source={AttrValue::from(source.to_owned())} /> };
     html! {
         <section class="answer" aria-labelledby={format!("answer-{}", q.id)}>
             <h2 id={format!("answer-{}", q.id)} tabindex="-1" ref={props.heading.clone()}>{"Model answer"}</h2>
-            { notice }
             { md(&q.answer) }
             if props.key_points && !q.key_points.is_empty() {
                 <h3>{"Key points"}</h3>

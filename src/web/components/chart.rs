@@ -34,7 +34,7 @@ pub fn ActivityChart(props: &ChartProps) -> Html {
         let h = f64::from(d.reviews) / most * plot;
         let average = d.average.map_or(String::new(), |a| format!(", average grade {a:.1}"));
         html! {
-            <rect class="bar" x={format!("{:.1}", i as f64 * slot + 2.0)} y={format!("{:.1}", TOP + plot - h)}
+            <rect class="chart-bar" x={format!("{:.1}", i as f64 * slot + 2.0)} y={format!("{:.1}", TOP + plot - h)}
                 width={format!("{:.1}", slot - 4.0)} height={format!("{h:.1}")}>
                 <title>{ format!("{}: {} {}{average}", label(d), d.reviews,
                     if d.reviews == 1 { "review" } else { "reviews" }) }</title>
@@ -46,7 +46,7 @@ pub fn ActivityChart(props: &ChartProps) -> Html {
         let a = f64::from(d.average?);
         let y = TOP + plot - (a - 1.0) / 3.0 * plot;
         Some(html! {
-            <circle class="dot" cx={format!("{:.1}", (i as f64 + 0.5) * slot)} cy={format!("{y:.1}")} r="3.5" />
+            <circle class="chart-dot" cx={format!("{:.1}", (i as f64 + 0.5) * slot)} cy={format!("{y:.1}")} r="3.5" />
         })
     });
     let (first, last) = (props.days.first(), props.days.last());

@@ -63,17 +63,25 @@ pub fn Grading(props: &GradingProps) -> Html {
                             g.number(),
                             if is_suggested { " suggested" } else { "" }
                         );
-                        let next = props.intervals.map(|d| interval_text(d[i]));
+                        let next = props.intervals.map(|d| format!("next {}", interval_text(d[i])));
+                        let more = match (next, is_suggested) {
+                            (Some(n), true) => Some(format!("{n} · suggested")),
+                            (Some(n), false) => Some(n),
+                            (None, true) => Some("suggested".to_owned()),
+                            (None, false) => None,
+                        };
+                        // The button is named by its grade; what it schedules describes it.
+                        let described = format!("grade-{}-more", g.number());
                         html! {
-                            <button {class} {onclick} aria-keyshortcuts={g.number().to_string()}>
-                                <span class="grade-name"><kbd aria-hidden="true">{ g.number() }</kbd>{ g.label() }</span>
-                                if let Some(next) = next {
-                                    <span class="interval">{ format!("next {next}") }</span>
+                            <div class="grade-option">
+                                <button {class} {onclick} aria-keyshortcuts={g.number().to_string()}
+                                    aria-describedby={more.is_some().then(|| described.clone())}>
+                                    <kbd aria-hidden="true">{ g.number() }</kbd>{ g.label() }
+                                </button>
+                                if let Some(more) = more {
+                                    <span id={described} class="grade-more">{ more }</span>
                                 }
-                                if is_suggested {
-                                    <span class="tag">{"suggested"}</span>
-                                }
-                            </button>
+                            </div>
                         }
                     }) }
                 </div>

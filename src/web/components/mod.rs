@@ -4,10 +4,10 @@ pub mod answer;
 pub mod chart;
 pub mod data;
 pub mod grading;
+pub mod question;
 
 use crate::embed;
 use crate::link::{Count, Display, QuizLink, Selection};
-use crate::web::adapters::later::{self, Rendered};
 use crate::web::adapters::url::navigate;
 pub use crate::web::context::use_ctx;
 use wasm_bindgen_futures::JsFuture;
@@ -116,25 +116,14 @@ pub fn BankProblems() -> Html {
 #[derive(Properties, PartialEq)]
 pub struct MarkdownProps {
     pub source: AttrValue,
-    /// Changes when the renderer module finishes loading, so the text is rendered again.
-    #[prop_or_default]
-    pub loaded: u32,
 }
 
-/// Bank Markdown, rendered to safe HTML by the renderer module (see `web::later`). Until it
-/// has loaded, or if it can't load, the source as plain text, so nothing waits or is lost.
+/// Bank Markdown, rendered to safe HTML (`markdown::to_html`: raw HTML escaped, safe links only).
 #[component]
 pub fn Markdown(props: &MarkdownProps) -> Html {
-    let rendered = use_memo((props.source.clone(), props.loaded), |(s, _)| {
-        later::render(s)
-    });
-    match &*rendered {
-        Rendered::Html(html) => html! {
-            <div class="prose">{ Html::from_html_unchecked(AttrValue::from(html.clone())) }</div>
-        },
-        // Readable at once on a slow network; the answer shows one status line meanwhile.
-        Rendered::Pending => html! { <div class="prose plain pending">{ &props.source }</div> },
-        Rendered::Failed => html! { <div class="prose plain">{ &props.source }</div> },
+    let html = use_memo(props.source.clone(), |s| crate::markdown::to_html(s));
+    html! {
+        <div class="prose">{ Html::from_html_unchecked(AttrValue::from((*html).clone())) }</div>
     }
 }
 

@@ -7,12 +7,12 @@ use crate::link::{home_route, QuizLink};
 use crate::progress::{mask, Ticks};
 use crate::quiz::{resume_or_draw, Action, Effect, ReviewBasis, Session};
 use crate::web::adapters::host::post;
-use crate::web::adapters::later::{self, Status};
 use crate::web::adapters::url::navigate;
 use crate::web::components::answer::Answer;
 use crate::web::components::grading::Grading;
+use crate::web::components::question::{question_view, quiz_header, reveal_button, QuestionView};
 use crate::web::components::{link_error, use_ctx};
-use crate::web::context::{reschedule, use_later};
+use crate::web::context::reschedule;
 use crate::web::focus;
 use crate::web::pages::summary::Summary;
 use gloo::events::{EventListener, EventListenerOptions};
@@ -24,7 +24,8 @@ pub struct QuizPageProps {
     pub link: QuizLink,
 }
 
-fn fresh_seed() -> String {
+/// A new seed for a quiz link that has none.
+pub fn fresh_seed() -> String {
     // Not for secrecy: a seed only has to differ between visits.
     let r = js_sys::Math::random() * 9_007_199_254_740_992.0;
     token_from_random(r as u64 ^ (js_sys::Date::now() as u64).rotate_left(29))
@@ -231,20 +232,20 @@ fn Quiz(props: &QuizProps) -> Html {
         });
     }
 
-    // The interval each grade would give, once the scheduler is here: worked out once per
-    // revealed question, not on every keystroke in the notes.
-    let ready = use_later() == Status::Ready;
+    // The interval each grade would give: worked out once per revealed question, not on every
+    // keystroke in the notes.
     let intervals = {
         let store = ctx.store.clone();
         let id = session.current().map(str::to_owned);
-        let deps = (id, session.revealed, ready, ctx.revision);
-        *use_memo(deps, move |(id, revealed, ready, _)| {
-            let id = id.as_ref().filter(|_| *revealed && *ready)?;
+        let deps = (id, session.revealed, ctx.revision);
+        *use_memo(deps, move |(id, revealed, _)| {
+            let id = id.as_ref().filter(|_| *revealed)?;
             reschedule(&store);
             let retention = store.settings().retention();
             let progress = store.progress();
             let card = progress.questions.get(id).and_then(|q| q.card(retention));
-            later::preview(retention, card.copied(), crate::web::now_ms())
+            let scheduler = crate::schedule::Scheduler::new(retention);
+            Some(scheduler.preview(card, crate::web::now_ms()))
         })
     };
     let bank = &ctx.loaded.bank;
@@ -276,27 +277,17 @@ fn Quiz(props: &QuizProps) -> Html {
     let undo = session.undo.as_ref().map(|u| {
         let dispatch = dispatch.clone();
         html! {
-            <button class="button subtle undo" aria-keyshortcuts="u"
+            <button class="button subtle undo" aria-keyshortcuts="u" title={format!("Take back “{}”", u.grade.label())}
                 onclick={Callback::from(move |_| dispatch.emit(Action::Undo))}>
-                { format!("Undo “{}”", u.grade.label()) }<span class="key-hint">{" (U)"}</span>
+                {"Undo last grade"}<span class="key-hint" aria-hidden="true">{" (U)"}</span>
             </button>
         }
     });
-    let header = html! {
-        <header class="quiz-head">
-            <div class="scope">
-                <p class="scope-title">{ scope_title }</p>
-                <p class="scope-desc">{ scope_desc }{" "}
-                    <a href={format!("#{}", home_route(&ctx.display))} onclick={change}>{"Change categories"}</a>
-                </p>
-            </div>
-            { for undo }
-        </header>
-    };
+    let change_href = format!("#{}", home_route(&ctx.display));
     if session.finished() {
         return html! {
             <main class="quiz">
-                { header }
+                { quiz_header((scope_title, scope_desc), change_href, Some(change), html! { { for undo } }) }
                 <Summary session={(*session).clone()} link={props.link.clone()}
                     take_focus={*acted.borrow()} />
             </main>
@@ -306,7 +297,6 @@ fn Quiz(props: &QuizProps) -> Html {
         // resume_or_draw only yields sessions whose ids exist in the bank.
         return html! {};
     };
-    let n = session.index + 1;
     let on_notes = {
         let session = session.clone();
         Callback::from(move |e: InputEvent| {
@@ -319,45 +309,29 @@ fn Quiz(props: &QuizProps) -> Html {
     };
     let reveal = {
         let dispatch = dispatch.clone();
-        Callback::from(move |_| dispatch.emit(Action::Reveal))
+        Callback::from(move |_: MouseEvent| dispatch.emit(Action::Reveal))
     };
-    let category = bank
-        .category(&q.category)
-        .map(|c| c.title.clone())
-        .unwrap_or_default();
-    html! {
-        <main class="quiz">
-            { header }
-            <div class="progress-line">
-                <span class="counter">{ format!("Question {n} of {total}") }</span>
-                <div class="bar" role="progressbar" aria-label="Quiz progress"
-                    aria-valuemin="0" aria-valuemax={total.to_string()} aria-valuenow={session.index.to_string()}
-                    aria-valuetext={format!("Question {n} of {total}")}>
-                    <div class="fill" style={format!("width: {}%", session.index * 100 / total.max(1))}></div>
-                </div>
-            </div>
-            <article class="card question" key={q.id.clone()}>
-                <p class="meta">
-                    <span class="badge">{ category }</span>
-                    <span class="badge difficulty">{ q.difficulty.label() }</span>
-                </p>
-                <h1 class="prompt" tabindex="-1" ref={heading}>{ &q.prompt }</h1>
-                <label class="notes">
-                    <span>{"Your answer (optional): answer in your own words first, out loud or here."}</span>
-                    <textarea rows="3" maxlength="10000" value={session.notes.clone()} oninput={on_notes}
-                        placeholder="Jot down the points you would make…" />
-                </label>
-                if session.revealed {
-                    <Answer question={q.clone()} heading={answer_heading.clone()} key_points={false} />
-                    <Grading key_points={q.key_points.iter().cloned().map(AttrValue::from).collect::<Vec<_>>()}
-                        ticks={session.ticks} {intervals} dispatch={dispatch.clone()} />
-                } else {
-                    <div class="actions">
-                        <button class="button primary reveal" onclick={reveal}>{"Reveal answer"}</button>
-                        <span class="hint key-hint">{"or press Space"}</span>
-                    </div>
-                }
-            </article>
-        </main>
-    }
+    let body = if session.revealed {
+        html! {
+            <>
+                <Answer question={q.clone()} heading={answer_heading.clone()} key_points={false} />
+                <Grading key_points={q.key_points.iter().cloned().map(AttrValue::from).collect::<Vec<_>>()}
+                    ticks={session.ticks} {intervals} dispatch={dispatch.clone()} />
+            </>
+        }
+    } else {
+        reveal_button(reveal)
+    };
+    question_view(QuestionView {
+        bank,
+        question: q,
+        session: &session,
+        scope: (scope_title, scope_desc),
+        change_href,
+        on_change: Some(change),
+        header_extra: html! { { for undo } },
+        heading,
+        on_notes,
+        body,
+    })
 }

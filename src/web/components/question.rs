@@ -1,0 +1,89 @@
+//! The question on screen, before and after the reveal: shared by the quiz (`pages::quiz`) and
+//! the first screen (`first`), so the hand-over between them changes nothing the learner sees.
+
+use crate::bank::{Bank, Question};
+use crate::quiz::Session;
+use yew::prelude::*;
+
+pub struct QuestionView<'a> {
+    pub bank: &'a Bank,
+    pub question: &'a Question,
+    pub session: &'a Session,
+    /// Category title and description of the quiz.
+    pub scope: (String, String),
+    /// Where "Change categories" leads, and what its click does first (if anything).
+    pub change_href: String,
+    pub on_change: Option<Callback<MouseEvent>>,
+    /// Extra controls in the header (Undo).
+    pub header_extra: Html,
+    pub heading: NodeRef,
+    pub on_notes: Callback<InputEvent>,
+    /// The reveal button, or the answer and grading.
+    pub body: Html,
+}
+
+pub fn quiz_header(
+    scope: (String, String),
+    change_href: String,
+    on_change: Option<Callback<MouseEvent>>,
+    extra: Html,
+) -> Html {
+    html! {
+        <header class="quiz-head">
+            <div class="scope">
+                <p class="scope-title">{ scope.0 }</p>
+                <p class="scope-desc">{ scope.1 }{" "}
+                    <a href={change_href} onclick={on_change}>{"Change categories"}</a>
+                </p>
+            </div>
+            { extra }
+        </header>
+    }
+}
+
+pub fn question_view(v: QuestionView) -> Html {
+    let (q, session) = (v.question, v.session);
+    let total = session.len();
+    let n = session.index + 1;
+    let category = v
+        .bank
+        .category(&q.category)
+        .map(|c| c.title.clone())
+        .unwrap_or_default();
+    html! {
+        <main class="quiz">
+            { quiz_header(v.scope, v.change_href, v.on_change, v.header_extra) }
+            <div class="progress-line">
+                <span class="counter">{ format!("Question {n} of {total}") }</span>
+                <div class="bar" role="progressbar" aria-label="Quiz progress"
+                    aria-valuemin="0" aria-valuemax={total.to_string()} aria-valuenow={session.index.to_string()}
+                    aria-valuetext={format!("Question {n} of {total}")}>
+                    <div class="fill" style={format!("width: {}%", session.index * 100 / total.max(1))}></div>
+                </div>
+            </div>
+            <article class="card question" key={q.id.clone()}>
+                <p class="meta">
+                    <span class="badge">{ category }</span>
+                    <span class="badge difficulty">{ q.difficulty.label() }</span>
+                </p>
+                <h1 class="prompt" tabindex="-1" ref={v.heading}>{ &q.prompt }</h1>
+                <label class="notes">
+                    <span>{"Your answer (optional): answer in your own words first, out loud or here."}</span>
+                    <textarea rows="3" maxlength="10000" value={session.notes.clone()} oninput={v.on_notes}
+                        placeholder="Jot down the points you would make…" />
+                </label>
+                { v.body }
+            </article>
+        </main>
+    }
+}
+
+/// The reveal button and its key hint.
+pub fn reveal_button(onclick: Callback<MouseEvent>) -> Html {
+    html! {
+        <div class="actions">
+            <button class="button primary reveal" {onclick}>{"Reveal answer"}</button>
+            <span class="hint key-hint">{"or press Space"}</span>
+        </div>
+    }
+}

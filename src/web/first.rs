@@ -1,0 +1,365 @@
+//! The first load (`pyprep`, see `src/main.rs`): just enough to put the first question of a
+//! quiz link on screen: fetch and parse the bank, open storage, resume or draw the quiz, show
+//! the question with its notes box and Reveal. Everything else is the app module
+//! (`pyprep-app`), which this screen imports once its first frame is painted and hands the page
+//! to: the app renders hidden beside it, then the two swap in one task (no flash), with the
+//! focus and the caret carried over. The quiz state travels through the store (and, when
+//! storage is refused, as a snapshot of the in-memory values).
+//!
+//! If the app module can't load, the question stays, Reveal says why the answer can't be
+//! shown, and "Try again" imports it again.
+
+use crate::link::{parse_hash, Page, QuizLink};
+use crate::quiz::{resume_or_draw, Action, ReviewBasis};
+use crate::store::Store;
+use crate::web::adapters::modules::{after_paint, import_app};
+use crate::web::adapters::url::{navigate, use_hash};
+use crate::web::app::{apply_display, fetch_bank_text, parse_bank};
+use crate::web::components::question::{question_view, reveal_button, QuestionView};
+use crate::web::components::{link_error, ErrorPage, Notices};
+use crate::web::context::{use_ctx, Ctx};
+use crate::web::pages::quiz::{fresh_seed, quiz_scope};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use yew::prelude::*;
+
+thread_local! {
+    static HANDLE: RefCell<Option<AppHandle<First>>> = const { RefCell::new(None) };
+}
+
+/// Mounts the first screen into `#app`, after installing the panic hook.
+pub fn start() {
+    crate::web::panic::install();
+    mark("first");
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"));
+    if let Some(root) = root {
+        let handle = yew::Renderer::<First>::with_root(root).render();
+        HANDLE.set(Some(handle));
+    }
+}
+
+/// `<html data-app>`: `first` until the hand-over, `app` after it, `stuck` if the bank could
+/// not be loaded (tests and styles read it).
+fn mark(stage: &str) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("data-app", stage);
+    }
+}
+
+#[derive(Clone, PartialEq)]
+enum Bank {
+    Loading,
+    Failed(String),
+    Ready(Rc<crate::bank::Loaded>, Rc<String>),
+}
+
+#[component]
+fn First() -> Html {
+    let hash = use_hash();
+    let (page, display) = parse_hash(&hash);
+    let store = use_memo(display.embed, |&embedded| {
+        crate::web::adapters::storage::open(embedded)
+    });
+    let bank = use_state(|| Bank::Loading);
+    let attempt = use_state(|| 0u32);
+    // Why the app module could not be loaded, and a counter to try again.
+    let handover = use_state(|| None::<String>);
+    let tries = use_state(|| 0u32);
+    {
+        let bank = bank.clone();
+        use_effect_with(*attempt, move |_| {
+            bank.set(Bank::Loading);
+            wasm_bindgen_futures::spawn_local(async move {
+                bank.set(
+                    match fetch_bank_text()
+                        .await
+                        .and_then(|t| Ok((parse_bank(&t)?, t)))
+                    {
+                        Ok((loaded, text)) => Bank::Ready(Rc::new(loaded), Rc::new(text)),
+                        Err(e) => {
+                            mark("stuck");
+                            Bank::Failed(e)
+                        }
+                    },
+                );
+            });
+        });
+    }
+    {
+        let text = match &*bank {
+            Bank::Ready(_, text) => Some(text.clone()),
+            _ => None,
+        };
+        let store = store.clone();
+        let handover = handover.clone();
+        use_effect_with((text, *tries), move |(text, _)| {
+            if let Some(text) = text.clone() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    after_paint().await;
+                    if let Err(why) = hand_over(&text, &store).await {
+                        handover.set(Some(why));
+                    }
+                });
+            }
+        });
+    }
+    use_effect_with(display.clone(), apply_display);
+    let loaded = match &*bank {
+        Bank::Loading => {
+            return html! { <div class="loading" role="status" aria-live="polite">{"Loading questions…"}</div> }
+        }
+        Bank::Failed(message) => {
+            let retry = {
+                let attempt = attempt.clone();
+                Callback::from(move |_| attempt.set(*attempt + 1))
+            };
+            return html! {
+                <div class="app">
+                    <ErrorPage title="The questions could not be loaded" message={message.clone()}>
+                        <button class="button primary" onclick={retry}>{"Try again"}</button>
+                    </ErrorPage>
+                </div>
+            };
+        }
+        Bank::Ready(loaded, _) => loaded.clone(),
+    };
+    let ctx = Ctx {
+        loaded,
+        store: store.clone(),
+        display: display.clone(),
+        revision: 0,
+        changed: Callback::noop(),
+    };
+    let failed = (*handover).clone().map(|why| {
+        let tries = tries.clone();
+        let handover = handover.clone();
+        let retry = Callback::from(move |_| {
+            handover.set(None);
+            tries.set(*tries + 1);
+        });
+        html! {
+            <div class="notices" role="alert">
+                <p class="notice">
+                    {"PyPrep could not load the rest of the app, so answers can't be shown yet. "}
+                    <button class="button subtle" onclick={retry}>{"Try again"}</button>
+                    <small class="reason">{ why }</small>
+                </p>
+            </div>
+        }
+    });
+    let screen = match page {
+        Page::Quiz(Ok(link)) => {
+            let key = link.route();
+            html! { <FirstQuestion {key} {link} /> }
+        }
+        Page::Quiz(Err(e)) => link_error(&e, crate::link::home_route(&display)),
+        _ => html! { <div class="loading" role="status" aria-live="polite">{"Loading…"}</div> },
+    };
+    let class = if display.embed { "app embed" } else { "app" };
+    html! {
+        <div {class}>
+            <ContextProvider<Ctx> context={ctx}>
+                <Notices />
+                { for failed }
+                { screen }
+            </ContextProvider<Ctx>>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct FirstQuestionProps {
+    link: QuizLink,
+}
+
+/// The question of a quiz link, as the quiz shows it before the reveal.
+#[component]
+fn FirstQuestion(props: &FirstQuestionProps) -> Html {
+    let ctx = use_ctx();
+    let heading = use_node_ref();
+    {
+        let link = props.link.clone();
+        let loaded = ctx.loaded.clone();
+        use_effect_with((), move |_| {
+            // As the quiz does: a link without a seed gets one, written into the address.
+            if link.seed.is_none() && link.pool(&loaded.bank).is_ok() {
+                let seeded = QuizLink {
+                    seed: Some(fresh_seed()),
+                    ..link.clone()
+                };
+                navigate(&seeded.route(), true);
+            }
+        });
+    }
+    let session = {
+        let store = ctx.store.clone();
+        let loaded = ctx.loaded.clone();
+        let link = props.link.clone();
+        use_state(move || {
+            let seed = link.seed.clone()?;
+            let progress = store.progress();
+            let basis = ReviewBasis {
+                progress: &progress,
+                retention: store.settings().retention(),
+                now: crate::web::now_ms(),
+            };
+            resume_or_draw(store.session(), &loaded.bank, &link, &seed, basis).ok()
+        })
+    };
+    {
+        let store = ctx.store.clone();
+        use_effect_with((*session).clone(), move |s| {
+            if let Some(s) = s {
+                store.save_session(Some(s));
+            }
+        });
+    }
+    let bank = &ctx.loaded.bank;
+    let Some(s) = (*session).clone() else {
+        return match props.link.pool(bank) {
+            Err(e) => link_error(&e, crate::link::home_route(&ctx.display)),
+            Ok(_) => html! { <div class="loading" role="status">{"Drawing questions…"}</div> },
+        };
+    };
+    let Some(q) = s.current().and_then(|id| bank.question(id)) else {
+        // A finished quiz: its summary is the app's.
+        return html! { <div class="loading" role="status">{"Loading…"}</div> };
+    };
+    let on_notes = {
+        let session = session.clone();
+        Callback::from(move |e: InputEvent| {
+            if let (Some(t), Some(mut next)) = (
+                e.target_dyn_into::<web_sys::HtmlTextAreaElement>(),
+                (*session).clone(),
+            ) {
+                next.notes = t.value();
+                session.set(Some(next));
+            }
+        })
+    };
+    let reveal = {
+        let session = session.clone();
+        let store = ctx.store.clone();
+        Callback::from(move |_: MouseEvent| {
+            let Some(mut next) = (*session).clone() else {
+                return;
+            };
+            if let Some(crate::quiz::Effect::Revealed(id)) =
+                next.apply(Action::Reveal, crate::web::now_ms())
+            {
+                store.update_progress(|p| p.record_seen(&id));
+            }
+            session.set(Some(next));
+        })
+    };
+    let body = if s.revealed {
+        html! { <p class="pending" role="status">{"Loading the answer…"}</p> }
+    } else {
+        reveal_button(reveal)
+    };
+    question_view(QuestionView {
+        bank,
+        question: q,
+        session: &s,
+        scope: quiz_scope(bank, Some(&props.link), &s),
+        change_href: format!("#{}", crate::link::home_route(&ctx.display)),
+        on_change: None,
+        header_extra: Html::default(),
+        heading,
+        on_notes,
+        body,
+    })
+}
+
+/// Where the focus was, so it can be put back on the same control after the swap.
+struct Focus {
+    selector: &'static str,
+    selection: Option<(u32, u32)>,
+}
+
+fn remember_focus(document: &web_sys::Document) -> Option<Focus> {
+    let active = document.active_element()?;
+    let selector = match active.tag_name().as_str() {
+        "TEXTAREA" => "textarea",
+        "BUTTON" if active.class_name().contains("reveal") => "button.reveal",
+        "H1" => "h1.prompt",
+        _ => return None,
+    };
+    let selection = active
+        .dyn_ref::<web_sys::HtmlTextAreaElement>()
+        .and_then(|t| Some((t.selection_start().ok()??, t.selection_end().ok()??)));
+    Some(Focus {
+        selector,
+        selection,
+    })
+}
+
+fn restore_focus(root: &web_sys::Element, focus: Focus) {
+    let Some(el) = root.query_selector(focus.selector).ok().flatten() else {
+        return;
+    };
+    if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = el.focus();
+    }
+    if let (Some(t), Some((start, end))) = (
+        el.dyn_ref::<web_sys::HtmlTextAreaElement>(),
+        focus.selection,
+    ) {
+        let _ = t.set_selection_range(start, end);
+    }
+}
+
+/// Imports the app module, renders it hidden beside this screen, then swaps the two.
+async fn hand_over(bank_text: &str, store: &Store) -> Result<(), String> {
+    let start = import_app().await?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let old = document.get_element_by_id("app").ok_or("no #app")?;
+    let new = document
+        .create_element("div")
+        .map_err(|e| crate::web::js_text(&e))?;
+    let _ = new.set_attribute("hidden", "");
+    old.after_with_node_1(&new)
+        .map_err(|e| crate::web::js_text(&e))?;
+    let args = js_sys::Array::of3(
+        &new,
+        &JsValue::from_str(bank_text),
+        &JsValue::from_str(&store.handover()),
+    );
+    let rendered = start
+        .apply(&JsValue::NULL, &args)
+        .map_err(|e| crate::web::js_text(&e))
+        .and_then(|p| {
+            p.dyn_into::<js_sys::Promise>()
+                .map_err(|_| "start() returned no promise".to_owned())
+        });
+    let rendered = match rendered {
+        Ok(p) => JsFuture::from(p).await.map_err(|e| crate::web::js_text(&e)),
+        Err(e) => Err(e),
+    };
+    if let Err(e) = rendered {
+        new.remove();
+        return Err(e);
+    }
+    // One task: nothing is painted between removing this screen and showing the app.
+    let focus = remember_focus(&document);
+    if let Some(handle) = HANDLE.take() {
+        handle.destroy();
+    }
+    old.remove();
+    new.set_id("app");
+    let _ = new.remove_attribute("hidden");
+    if let Some(focus) = focus {
+        restore_focus(&new, focus);
+    }
+    mark("app");
+    Ok(())
+}
