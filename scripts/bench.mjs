@@ -1,10 +1,11 @@
-// Benchmarks (not tests): dist/ sizes and time to the first visible question, written to
-// BENCHMARKS.md. Timings are medians of interleaved runs, reported as a ratio to a static HTML
+// Benchmarks (not tests): dist/ sizes, time to the first visible question and to the hand-over
+// to the app module, and the core at scale (examples/scale.rs), written to BENCHMARKS.md. Timings are medians of interleaved runs, reported as a ratio to a static HTML
 // page holding the same question, served the same way in the same run (this machine is noisy).
 // Usage: node scripts/bench.mjs [runs]   (after `trunk build --release --offline`)
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { serve } from '../tests/e2e/server.mjs';
 import { BUDGET_KB, MARK_FIRST_QUESTION, measureFirstLoad, sizes } from '../tests/e2e/first-load.mjs';
@@ -38,15 +39,24 @@ const server = await serve({ '/pyprep/': DIST }, { pages });
 const appUrl = `${server.url}/pyprep/#/quiz/core?n=5&seed=bench`;
 
 // The first load, as the browser fetched it: the files requested before the first question
-// was on view (the Markdown renderer module is requested after).
+// was on view (the app module is requested after).
 const load = await measureFirstLoad(browser, appUrl, '/pyprep/');
 const firstLoad = sizes(DIST, load.before);
 const later = sizes(DIST, load.after);
 
-// Time to the first visible question; for the app also when the renderer module had arrived.
+// Marks in `window.__handover` when the first screen has handed the page to the app module.
+const MARK_HANDOVER = `new MutationObserver((_, observer) => {
+  if (document.documentElement.dataset.app === 'app') {
+    observer.disconnect();
+    window.__handover = performance.now();
+  }
+}).observe(document.documentElement, { attributes: true, attributeFilter: ['data-app'] });`;
+
+// Time to the first visible question; for the app also when the app module had taken over.
 async function timeToQuestion(url, renderer = false) {
   const context = await browser.newContext();
   await context.addInitScript(MARK_FIRST_QUESTION);
+  await context.addInitScript(MARK_HANDOVER);
   const page = await context.newPage();
   await page.goto(url, { waitUntil: 'commit' });
   await page.locator('h1.prompt').waitFor({ state: 'visible' });
@@ -58,11 +68,8 @@ async function timeToQuestion(url, renderer = false) {
   let ready = null;
   if (renderer) {
     ready = await page.evaluate(async () => {
-      for (;;) {
-        const e = performance.getEntriesByType('resource').find((r) => /pyprep-later[^/]*_bg\.wasm/.test(r.name));
-        if (e && e.responseEnd > 0) return e.responseEnd;
-        await new Promise((ok) => setTimeout(ok, 5));
-      }
+      while (window.__handover === undefined) await new Promise((ok) => setTimeout(ok, 5));
+      return window.__handover;
     });
   }
   await context.close();
@@ -86,6 +93,40 @@ for (let i = 0; i < RUNS; i++) {
   app.push(run.t);
   ready.push(run.ready);
 }
+// Can the browser keep a history this large? localStorage at the stored size of the scale run.
+const scale = JSON.parse(execFileSync('cargo', ['run', '--release', '--quiet', '--example', 'scale'], { encoding: 'utf8' }));
+const quota = await (async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${server.url}/pyprep/`);
+  const out = await page.evaluate((n) => {
+    const value = 'x'.repeat(n);
+    const t = performance.now();
+    try {
+      localStorage.setItem('bench', value);
+      const saved = performance.now() - t;
+      const t2 = performance.now();
+      localStorage.getItem('bench');
+      return { ok: true, saveMs: saved, loadMs: performance.now() - t2 };
+    } catch (e) {
+      return { ok: false, error: e.name };
+    } finally {
+      localStorage.removeItem('bench');
+    }
+  }, scale.stored_chars);
+  const small = await page.evaluate(() => {
+    let lo = 0, hi = 64 << 20;
+    while (hi - lo > 65536) {
+      const mid = (lo + hi) >> 1;
+      try { localStorage.setItem('bench', 'x'.repeat(mid)); lo = mid; } catch { hi = mid; }
+      localStorage.removeItem('bench');
+    }
+    return lo;
+  });
+  await context.close();
+  return { ...out, limitChars: small };
+})();
+
 await browser.close();
 await server.close();
 
@@ -108,10 +149,12 @@ ${rows.map((r) => `| \`${r.f.replace(/-[0-9a-f]{8,16}(?=[._])/, '-…')}\` | ${k
 Whole first load, as fetched by the browser before the first question was on view
 (${list(firstLoad.rows)}): **${kb(total)} KB brotli**
 (budget ${BUDGET_KB} KB: ${total <= BUDGET_KB * 1024 ? `within, ${kb(BUDGET_KB * 1024 - total)} KB to spare` : `over by ${kb(total - BUDGET_KB * 1024)} KB`}).
-After the first screen is painted the page fetches the Markdown renderer (pulldown-cmark and the
-Python highlighter, ${list(later.rows)}: ${kb(later.total)} KB brotli), which answers need only
-once revealed. \`embed.js\` and \`embed.html\` are not part of the widget's load (a host page
-loads \`embed.js\` only).
+The first load is the first screen (\`pyprep\`: bank, storage, the first question). Once its
+question is on view it fetches the app module (\`pyprep-app\`: answers with pulldown-cmark and the
+Python highlighter, grading with FSRS, home, summary, dashboard, study, sharing;
+${list(later.rows)}: ${kb(later.total)} KB brotli) and hands the page over to it.
+\`embed.js\` and \`embed.html\` are not part of the widget's load (a host page loads \`embed.js\`
+only).
 
 History: with pulldown-cmark linked into the app the wasm was 184 KB and the first load 255 KB
 brotli. Moving the renderer into its own module took the app's wasm to 128 KB; replacing
@@ -120,6 +163,11 @@ minifying the JS glue with terser (trunk's minifier can't parse it) saved anothe
 Fixes after two acceptance reviews (storage notices, focus, titles, accent contrast, code in key
 points, the embed session key) then added 3.2 KB back. serde_json's \`preserve_order\` (IndexMap instead of BTreeMap) saves
 0.2 KB: not taken.
+The practice features (#8: FSRS, ticks, undo, review due, dashboard, study, export/import) took
+the single app wasm from 128 KB to 204 KB brotli (FSRS itself stayed out of it in a later module);
+splitting off the first screen, which needs none of them, brought the first load's wasm to
+116 KB. Without the dashboard and study pages the single wasm was still 155 KB: the split, not
+trimming, is what keeps the guard.
 \`opt-level = "s"\` was 21 KB larger than \`"z"\`; wasm-opt \`-Oz\`, \`-Os\`, \`--converge\` differ by
 under 1 KB. \`questions.json\` (49 answers) is 62 KB brotli whether pretty-printed or minified.
 
@@ -133,11 +181,32 @@ heading enters the page; marked by an init script, the same way for both pages),
 |---|---:|---:|
 | static HTML page with the same question (baseline) | ${mBase.toFixed(0)} ms | 1.00 |
 | PyPrep (wasm + questions.json) | ${mApp.toFixed(0)} ms | **${(mApp / mBase).toFixed(2)}×** |
-| PyPrep's answer renderer downloaded (after the first question) | ${mReady.toFixed(0)} ms | ${(mReady / mBase).toFixed(2)}× |
+| PyPrep's app module has taken over (after the first question) | ${mReady.toFixed(0)} ms | ${(mReady / mBase).toFixed(2)}× |
 
 Raw runs (ms) — baseline: ${base.map((x) => x.toFixed(0)).join(', ')}; PyPrep: ${app.map((x) => x.toFixed(0)).join(', ')};
-renderer: ${ready.map((x) => x.toFixed(0)).join(', ')}.
+hand-over: ${ready.map((x) => x.toFixed(0)).join(', ')}.
 Absolute times say little on a shared machine; the ratio, measured side by side, is the number to watch.
+
+## Practice data at scale
+
+\`cargo run --release --example scale\` (native, this machine): a generated bank of
+${scale.questions.toLocaleString('en')} questions and ${scale.reviews_recorded.toLocaleString('en')} reviews (100 per question, with ticks).
+Progress keeps the last ${scale.cap} reviews of each question (\`HISTORY_LIMIT\`), so
+${scale.reviews_kept.toLocaleString('en')} are stored, with their schedule cards.
+
+| measure | result |
+|---|---:|
+| stored progress | ${(scale.stored_chars / 1048576).toFixed(1)} M characters |
+| decode (load) | ${scale.decode_ms.toFixed(0)} ms (${(scale.decode_ms / scale.untyped_parse_ms).toFixed(2)}× an untyped JSON parse of it, ${scale.untyped_parse_ms.toFixed(0)} ms) |
+| encode (save) | ${scale.encode_ms.toFixed(0)} ms |
+| schedule every question from its history (FSRS) | ${scale.schedule_all_ms.toFixed(0)} ms |
+| dashboard statistics | ${scale.dashboard_ms.toFixed(1)} ms |
+| study search index (once per page) | ${scale.index_ms.toFixed(1)} ms |
+| study search, per keystroke | ${scale.search_ms_per_keystroke.toFixed(2)} ms |
+
+In Chromium, localStorage took ${(quota.limitChars / 1048576).toFixed(1)} M characters for one value here; a value of the
+scale run's size ${quota.ok ? `was saved in ${quota.saveMs.toFixed(0)} ms and read in ${quota.loadMs.toFixed(0)} ms` : `was refused (${quota.error})`}.
+${quota.ok ? '' : 'A history that large therefore stays in memory for the visit, with the notice and its Export button; the shipped bank (49 questions) stays under 0.2 M characters even at the cap.'}
 `;
 writeFileSync('BENCHMARKS.md', md);
 console.log(md);

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the release app and writes BENCHMARKS.md (sizes and time to first question).
+# Builds the release app and writes BENCHMARKS.md (sizes, time to the first question and to the
+# hand-over, the core at scale).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh

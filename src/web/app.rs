@@ -6,6 +6,7 @@ use crate::link::{
 };
 use crate::store::Store;
 use crate::web::adapters::url::use_hash;
+use crate::web::components::data::ExportButton;
 use crate::web::components::{link_error, BankProblems, ErrorPage, Notices};
 use crate::web::context::{reschedule, Ctx};
 use crate::web::pages::home::Home;
@@ -265,7 +266,7 @@ pub fn App(props: &AppProps) -> Html {
             };
             html! {
                 <ContextProvider<Ctx> context={ctx}>
-                    <Notices />
+                    <Notices><ExportButton /></Notices>
                     <BankProblems />
                     { screen }
                 </ContextProvider<Ctx>>

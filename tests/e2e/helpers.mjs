@@ -208,7 +208,7 @@ export class Visit {
 
   /**
    * Walks every kind of screen once: home, a question, its revealed answer, the summary of a
-   * two-question quiz and an error page, calling `at(name)` on each.
+   * two-question quiz, the dashboard, study mode and an error page, calling `at(name)` on each.
    */
   async tour(seed, at) {
     await this.goto('#/');
@@ -222,6 +222,11 @@ export class Visit {
     await this.grade(1);
     await this.summaryHeading().waitFor();
     await at('summary');
+    await this.goto('#/progress');
+    await at('dashboard');
+    await this.goto('#/study/oop');
+    await this.page.locator('.study-toggle').first().click();
+    await at('study');
     await this.goto('#/quiz/nope');
     await this.page.getByRole('alert').waitFor();
     await at('error');

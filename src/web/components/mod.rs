@@ -49,9 +49,16 @@ pub fn link_error(e: &crate::link::LinkError, home: String) -> Html {
     }
 }
 
+#[derive(Properties, PartialEq)]
+pub struct NoticesProps {
+    /// Shown with the notice that progress isn't being saved (the app offers Export there).
+    #[prop_or_default]
+    pub children: Html,
+}
+
 /// Storage notices (refused storage, recovered data).
 #[component]
-pub fn Notices() -> Html {
+pub fn Notices(props: &NoticesProps) -> Html {
     let ctx = use_ctx();
     // Storage can fail mid-visit (quota, revoked): show its notice when it is added.
     let update = use_force_update();
@@ -65,7 +72,14 @@ pub fn Notices() -> Html {
     }
     html! {
         <div class="notices" role="status">
-            { for notices.iter().map(|n| html! { <p class="notice">{ n.message() }</p> }) }
+            { for notices.iter().map(|n| html! {
+                <p class="notice">
+                    { n.message() }
+                    if *n == crate::store::Notice::NotSaved {
+                        {" "}{ props.children.clone() }
+                    }
+                </p>
+            }) }
         </div>
     }
 }

@@ -1,0 +1,195 @@
+// Practice that sticks (#8), as a learner meets it on the release build: ticking key points
+// suggests a grade, Undo takes a grade back, the dashboard's numbers survive export → reset →
+// import, graded questions come due once their interval has passed (Playwright's clock), study
+// mode searches and prints, and two frames grading at once lose nothing.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DIST, KEYS, sharedBrowser } from './helpers.mjs';
+
+const shared = sharedBrowser();
+const { visit } = shared;
+const bank = JSON.parse(readFileSync(join(DIST, 'questions.json'), 'utf8'));
+
+/** What the dashboard says: its lede, each category row, and the 30-day table. */
+async function dashboardNumbers(page) {
+  await page.getByRole('heading', { name: 'Your progress', level: 1 }).waitFor();
+  const rows = await page.locator('table.stats').first().locator('tbody tr').allInnerTexts();
+  const days = await page.locator('.chart-table tbody tr').allTextContents();
+  const lede = (await page.locator('.dashboard .lede').innerText()).trim();
+  return { lede, rows, days };
+}
+
+test('ticks suggest a grade, Undo takes it back; export, reset and import keep the dashboard', async () => {
+  await visit({}, async (v) => {
+    const { page } = v;
+    await v.goto('#/quiz/core?n=3&seed=prac1');
+    const prompt = await v.promptText();
+    const q = bank.questions.find((x) => x.prompt === prompt);
+    await v.reveal();
+    const boxes = page.locator('.grading input[type=checkbox]');
+    assert.equal(await boxes.count(), q.key_points.length, 'one checkbox per key point');
+    // Keyboard: Tab reaches the key points; Space ticks.
+    await boxes.first().focus();
+    await page.keyboard.press('Space');
+    await boxes.nth(1).check();
+    const half = 2 * 2 >= q.key_points.length;
+    assert.match(await page.locator('.suggestion').innerText(), new RegExp(`^2 of ${q.key_points.length} ticked`));
+    assert.equal(await page.locator(`.grade.suggested`).innerText().then((t) => t.includes(half ? 'Got it' : 'Partly')), true);
+    assert.match(await page.locator('#grade-3-more').innerText(), /^next in \d+ (day|days)/, 'the interval Good gives');
+    await v.grade(2);
+
+    // Undo, by its key: back to the answer, the ticks as they were; the review is gone.
+    await page.keyboard.press('u');
+    await v.answerShown();
+    assert.equal(await v.promptText(), prompt);
+    assert.equal(await page.locator('.grading input:checked').count(), 2, 'ticks restored');
+    let progress = await v.storedJson(KEYS.progress);
+    assert.equal(progress.questions[q.id].grades.length, 0, 'the undone review is removed');
+    await v.grade(3);
+    progress = await v.storedJson(KEYS.progress);
+    const [review] = progress.questions[q.id].grades;
+    assert.equal(review.grade, 3);
+    assert.deepEqual(review.ticks, { said: 0b11, of: q.key_points.length });
+    assert.ok(progress.questions[q.id].card.due > review.at, 'scheduled');
+    await v.answerAll([1, 4]);
+
+    await v.goto('#/progress');
+    const before = await dashboardNumbers(page);
+    assert.match(before.lede, /You have graded 3 of 49 questions/);
+    assert.match(before.rows[0], /3 of 7/);
+
+    // Export.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export progress' }).click(),
+    ]);
+    assert.match(download.suggestedFilename(), /^pyprep-progress-\d{4}-\d{2}-\d{2}\.json$/);
+    const file = await download.path();
+    const exported = JSON.parse(readFileSync(file, 'utf8'));
+    assert.equal(exported.format, 'pyprep-progress');
+
+    // Reset everything, with a confirmation.
+    await page.getByRole('button', { name: 'Reset…' }).click();
+    await page.getByRole('button', { name: 'Erase', exact: true }).click();
+    await page.getByText('Erased the progress of all categories.').waitFor();
+    assert.match((await dashboardNumbers(page)).lede, /You have graded 0 of 49/);
+
+    // A broken file changes nothing and says why.
+    const dir = mkdtempSync(join(tmpdir(), 'pyprep-'));
+    const broken = join(dir, 'broken.json');
+    writeFileSync(broken, readFileSync(file, 'utf8').slice(0, 40));
+    const input = page.locator('.import input[type=file]');
+    await input.setInputFiles(broken);
+    assert.match(await page.getByRole('alert').innerText(), /cut off/);
+
+    // Import: a preview, then the same numbers as before.
+    await input.setInputFiles(file);
+    assert.match(await page.locator('.import .confirm').innerText(), /3 questions will gain 3 new reviews/);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByText('Imported 3 new reviews into 3 questions.').waitFor();
+    assert.deepEqual(await dashboardNumbers(page), before);
+    // Importing it again adds nothing.
+    await input.setInputFiles(file);
+    assert.match(await page.locator('.import .confirm').innerText(), /holds nothing new/);
+  });
+});
+
+test('graded questions come due once their interval has passed (controlled clock)', async () => {
+  await visit({}, async (v) => {
+    const { page } = v;
+    await page.clock.install({ time: new Date('2026-12-01T09:00:00Z') });
+    await v.goto('#/quiz/oop?n=1&seed=clock1');
+    const prompt = await v.promptText();
+    await v.reveal();
+    const next = await page.locator('#grade-3-more').innerText();
+    const days = Number(/next in (\d+) days?/.exec(next)[1]);
+    await v.grade(3);
+    await v.goto('#/');
+    const card = page.locator('section.review');
+    assert.match(await card.innerText(), new RegExp(`next review is in ${days} days?`));
+
+    // A day short of the interval: still not due. Then past it: due, and Review starts it.
+    await page.clock.setSystemTime(new Date(Date.parse('2026-12-01T09:00:00Z') + (days - 1) * 86_400_000));
+    await v.reload();
+    assert.doesNotMatch(await card.innerText(), /\d+ due/);
+    await page.clock.setSystemTime(new Date(Date.parse('2026-12-01T09:00:00Z') + (days + 1) * 86_400_000));
+    await v.reload();
+    assert.match(await card.locator('.due-count').innerText(), /^1 due$/);
+    await card.getByRole('link', { name: 'Review 1 due' }).click();
+    await v.ready();
+    assert.equal(await v.promptText(), prompt, 'the due question comes first');
+    assert.match(v.hash, /^#\/review\/all\?/);
+  });
+});
+
+/** The study page's matches, by the same rule as the app (every word, case-insensitive). */
+function expectedMatches(query) {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  return bank.questions.filter((q) => {
+    const text = [q.prompt, q.answer, q.id, ...(q.key_points ?? []), ...(q.tags ?? []), q.challenge?.approach ?? '']
+      .join('\n')
+      .toLowerCase();
+    return words.every((w) => text.includes(w));
+  }).length;
+}
+
+test('study mode: every question, filtered as you type, answers expand, prints clean', async () => {
+  await visit({}, async (v) => {
+    const { page } = v;
+    await v.goto('#/study/all');
+    const items = page.locator('.study-item');
+    assert.equal(await items.count(), bank.questions.length);
+    const search = page.getByRole('searchbox', { name: 'Search' });
+    for (const query of ['gil', 'LRU cache', 'context manager', 'zzzz nothing']) {
+      await search.fill(query);
+      await v.settle();
+      const want = expectedMatches(query);
+      assert.equal(await items.count(), want, query);
+      assert.match(await page.locator('#study-count').innerText(), new RegExp(`^${want} of ${bank.questions.length}`));
+    }
+    await search.fill('');
+    await page.getByRole('button', { name: 'Expand all' }).click();
+    assert.equal(await page.locator('.study-answer:not([hidden])').count(), bank.questions.length);
+    await page.getByRole('button', { name: 'Collapse all' }).click();
+
+    // Printed: questions, answers and key points; no buttons, search or notes.
+    await v.goto('#/study/oop');
+    await page.emulateMedia({ media: 'print' });
+    const count = bank.questions.filter((q) => q.category === 'oop').length;
+    assert.equal(await page.locator('.study-answer').evaluateAll((els) => els.filter((e) => e.offsetHeight > 0).length), count);
+    assert.equal(await page.locator('.study-answer .key-points li').evaluateAll((els) => els.filter((e) => e.offsetHeight > 0).length) > 0, true);
+    for (const hidden of ['.study-head .actions', '.search', '.site-bar']) {
+      assert.equal(await page.locator(hidden).isVisible(), false, `${hidden} is not printed`);
+    }
+    assert.equal(await page.locator('textarea').count(), 0, 'no notes box');
+    await page.emulateMedia({ media: 'screen' });
+  });
+});
+
+test('two frames of the same site grading at the same time lose nothing', async () => {
+  await visit({}, async (v) => {
+    const { page } = v;
+    await v.goto('#/');
+    await page.evaluate(() => {
+      document.body.innerHTML =
+        '<iframe id="a" src="./#/quiz/core?n=3&seed=tab1" style="width:600px;height:900px"></iframe>' +
+        '<iframe id="b" src="./#/quiz/oop?n=3&seed=tab2" style="width:600px;height:900px"></iframe>';
+    });
+    const frames = ['#a', '#b'].map((id) => page.frameLocator(id));
+    for (const f of frames) await f.locator('html[data-app="app"] h1.prompt').waitFor();
+    for (let i = 0; i < 3; i++) {
+      for (const f of frames) {
+        await f.getByRole('button', { name: 'Reveal answer' }).click();
+        await f.locator('.grading input[type=checkbox]').first().check();
+        await f.getByRole('group', { name: 'Grade your answer' }).getByRole('button', { name: 'Got it', exact: true }).click();
+      }
+    }
+    const progress = await v.storedJson(KEYS.progress);
+    const reviews = Object.values(progress.questions).flatMap((q) => q.grades);
+    assert.equal(reviews.length, 6, 'every grade from both frames is kept');
+    assert.ok(reviews.every((r) => r.ticks?.said === 1), 'with its ticks');
+  });
+});
