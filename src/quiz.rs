@@ -613,6 +613,19 @@ mod tests {
         );
     }
 
+    /// A bank of `n` questions `q0`… in one category `a`.
+    fn bank_of(n: usize) -> Bank {
+        let questions: Vec<String> = (0..n)
+            .map(|i| format!(r#"{{"id":"q{i}","category":"a","prompt":"p","difficulty":"junior","answer":"x"}}"#))
+            .collect();
+        parse(&format!(
+            r#"{{"version":1,"categories":[{{"slug":"a","title":"A"}}],"questions":[{}]}}"#,
+            questions.join(",")
+        ))
+        .unwrap()
+        .bank
+    }
+
     fn basis() -> ReviewBasis<'static> {
         static EMPTY: std::sync::LazyLock<Progress> = std::sync::LazyLock::new(Progress::default);
         ReviewBasis {
@@ -625,16 +638,7 @@ mod tests {
     #[test]
     fn a_review_takes_the_due_most_overdue_first_then_the_unseen() {
         use crate::schedule::{Scheduler, DAY_MS};
-        let bank = parse(
-            r#"{"version":1,"categories":[{"slug":"a","title":"A"}],"questions":[
-             {"id":"q0","category":"a","prompt":"p","difficulty":"junior","answer":"x"},
-             {"id":"q1","category":"a","prompt":"p","difficulty":"junior","answer":"x"},
-             {"id":"q2","category":"a","prompt":"p","difficulty":"junior","answer":"x"},
-             {"id":"q3","category":"a","prompt":"p","difficulty":"junior","answer":"x"},
-             {"id":"q4","category":"a","prompt":"p","difficulty":"junior","answer":"x"}]}"#,
-        )
-        .unwrap()
-        .bank;
+        let bank = bank_of(5);
         let mut p = Progress::default();
         // q1 graded long ago (most overdue), q3 later, q4 just now (not due); q0, q2 never.
         for (id, day) in [("q3", 10.0), ("q1", 0.0), ("q4", 99.0)] {
@@ -690,14 +694,7 @@ mod tests {
 
     #[test]
     fn resumes_only_the_same_quiz() {
-        let bank = parse(
-            r#"{"version":1,"categories":[{"slug":"a","title":"A"}],"questions":[
-             {"id":"q0","category":"a","prompt":"p","difficulty":"junior","answer":"x"},
-             {"id":"q1","category":"a","prompt":"p","difficulty":"junior","answer":"x"},
-             {"id":"q2","category":"a","prompt":"p","difficulty":"junior","answer":"x"}]}"#,
-        )
-        .unwrap()
-        .bank;
+        let bank = bank_of(3);
         let link = crate::link::parse_quiz("a", "n=2&seed=s1&embed=1").unwrap();
         let fresh = resume_or_draw(None, &bank, &link, "s1", basis()).unwrap();
         assert_eq!(

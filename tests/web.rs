@@ -201,7 +201,7 @@ async fn ticks_suggest_a_grade_intervals_show_and_undo_takes_it_back() {
     assert_eq!(boxes.length(), 3);
     assert!(text(&root, ".suggestion").contains("Tick what you said"));
     assert!(
-        text(&root, ".grade-3").contains("next in 2 days"),
+        text(&root, "#grade-3-more").contains("next in 2 days"),
         "FSRS-6, new card, Good"
     );
     click(&root, ".grading li:nth-child(1) input");

@@ -674,7 +674,7 @@ test('screenshots: every screen at 1280 and 320 px, light and dark', async () =>
       });
     }
   }
-  assert.equal(saved.length, 20);
+  assert.equal(saved.length, 28, "7 screens × 2 widths × 2 themes");
   for (const width of [1280, 320]) {
     assert.notEqual(backgrounds[`${width}-light`], backgrounds[`${width}-dark`], 'dark mode applies');
   }

@@ -108,14 +108,14 @@ fn CategoryTable(props: &StatsProps) -> Html {
                     <a class="study-link" href={format!("#{}", crate::link::study_route(&one, &ctx.display))}
                         aria-label={format!("Study {}", c.title)}>{"Study"}</a>
                 </th>
-                <td>{ format!("{} of {}", c.seen, c.total) }</td>
-                <td>
+                <td data-label="Seen">{ format!("{} of {}", c.seen, c.total) }</td>
+                <td data-label="Mastery">
                     <span class="meter" role="img" aria-label={format!("Mastery {percent}%")}>
                         <span class="meter-fill" style={format!("width: {percent}%")}></span>
                     </span>
                     <span class="meter-value">{ format!("{percent}%") }</span>
                 </td>
-                <td>
+                <td data-label="Due">
                     if c.due > 0 {
                         <a href={format!("#{}", review_of(one, &ctx.display))}
                             aria-label={format!("Review {} due in {}", c.due, c.title)}>{ c.due }</a>
@@ -130,7 +130,7 @@ fn CategoryTable(props: &StatsProps) -> Html {
         <section class="card" aria-labelledby="by-cat-h">
             <h2 id="by-cat-h">{"By category"}</h2>
             <div class="table-wrap">
-                <table class="stats">
+                <table class="stats by-cat">
                     <thead><tr>
                         <th scope="col">{"Category"}</th>
                         <th scope="col">{"Seen"}</th>
@@ -157,44 +157,51 @@ fn WeakSpots(props: &StatsProps) -> Html {
     };
     let weak_ids = distinct_ids(props.stats.weakest.iter().map(|w| w.id.as_str()));
     let missed_ids = distinct_ids(props.stats.missed_points.iter().map(|m| m.id.as_str()));
+    let weak = html! {
+        <ol class="weak">
+            { for props.stats.weakest.iter().map(|w| html! {
+                <li key={w.id.clone()}>
+                    <a href={format!("#{}", quiz_of(bank, std::slice::from_ref(&w.id), &ctx.display))}>{ prompt(&w.id) }</a>
+                    <span class="hint">{ format!(" — last graded “{}”, missed {} {}", w.last.label(), w.lapses,
+                        if w.lapses == 1 { "time" } else { "times" }) }</span>
+                </li>
+            }) }
+        </ol>
+    };
+    let missed = html! {
+        <ol class="missed">
+            { for props.stats.missed_points.iter().map(|m| html! {
+                <li key={format!("{}-{}", m.id, m.index)}>
+                    <span class="point">{ text_with_code(&m.text) }</span>
+                    <span class="hint">{ format!(" — left out {} of {} times, in ", m.missed, m.asked) }</span>
+                    <a href={format!("#{}", quiz_of(bank, std::slice::from_ref(&m.id), &ctx.display))}>{ prompt(&m.id) }</a>
+                </li>
+            }) }
+        </ol>
+    };
+    let card = |id: &str, title: &str, empty: &str, list: Html, ids: &[String]| {
+        let n = ids.len();
+        html! {
+            <section class="card" aria-labelledby={id.to_owned()}>
+                <h2 id={id.to_owned()}>{ title.to_owned() }</h2>
+                if ids.is_empty() {
+                    <p>{ empty.to_owned() }</p>
+                } else {
+                    { list }
+                    <a class="button" href={format!("#{}", quiz_of(bank, ids, &ctx.display))}>
+                        { format!("Practise these {n} {}", if n == 1 { "question" } else { "questions" }) }</a>
+                }
+            </section>
+        }
+    };
     html! {
         <>
-        <section class="card" aria-labelledby="weak-h">
-            <h2 id="weak-h">{"Weakest questions"}</h2>
-            if weak_ids.is_empty() {
-                <p>{"None yet: questions whose latest grade is “Missed it” or “Partly” appear here."}</p>
-            } else {
-                <ol class="weak">
-                    { for props.stats.weakest.iter().map(|w| html! {
-                        <li key={w.id.clone()}>
-                            <a href={format!("#{}", quiz_of(bank, std::slice::from_ref(&w.id), &ctx.display))}>{ prompt(&w.id) }</a>
-                            <span class="hint">{ format!(" — last graded “{}”, missed {} {}", w.last.label(), w.lapses,
-                                if w.lapses == 1 { "time" } else { "times" }) }</span>
-                        </li>
-                    }) }
-                </ol>
-                <a class="button" href={format!("#{}", quiz_of(bank, &weak_ids, &ctx.display))}>
-                    { format!("Practise these {}", weak_ids.len()) }</a>
-            }
-        </section>
-        <section class="card" aria-labelledby="missed-h">
-            <h2 id="missed-h">{"Key points you most often leave out"}</h2>
-            if missed_ids.is_empty() {
-                <p>{"None yet: tick the key points you said when you grade, and the ones you leave out gather here."}</p>
-            } else {
-                <ol class="missed">
-                    { for props.stats.missed_points.iter().map(|m| html! {
-                        <li key={format!("{}-{}", m.id, m.index)}>
-                            <span class="point">{ text_with_code(&m.text) }</span>
-                            <span class="hint">{ format!(" — left out {} of {} times, in ", m.missed, m.asked) }</span>
-                            <a href={format!("#{}", quiz_of(bank, std::slice::from_ref(&m.id), &ctx.display))}>{ prompt(&m.id) }</a>
-                        </li>
-                    }) }
-                </ol>
-                <a class="button" href={format!("#{}", quiz_of(bank, &missed_ids, &ctx.display))}>
-                    { format!("Practise these {} {}", missed_ids.len(), if missed_ids.len() == 1 { "question" } else { "questions" }) }</a>
-            }
-        </section>
+            { card("weak-h", "Weakest questions",
+                "None yet: questions whose latest grade is “Missed it” or “Partly” appear here.",
+                weak, &weak_ids) }
+            { card("missed-h", "Key points you most often leave out",
+                "None yet: tick the key points you said when you grade, and the ones you leave out gather here.",
+                missed, &missed_ids) }
         </>
     }
 }
