@@ -46,11 +46,11 @@ const later = sizes(DIST, load.after);
 
 // Marks in `window.__handover` when the first screen has handed the page to the app module.
 const MARK_HANDOVER = `new MutationObserver((_, observer) => {
-  if (document.documentElement.dataset.app === 'app') {
+  if (document.documentElement?.dataset.app === 'app') {
     observer.disconnect();
     window.__handover = performance.now();
   }
-}).observe(document.documentElement, { attributes: true, attributeFilter: ['data-app'] });`;
+}).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-app'] });`;
 
 // Time to the first visible question; for the app also when the app module had taken over.
 async function timeToQuestion(url, renderer = false) {
@@ -166,7 +166,7 @@ points, the embed session key) then added 3.2 KB back. serde_json's \`preserve_o
 The practice features (#8: FSRS, ticks, undo, review due, dashboard, study, export/import) took
 the single app wasm from 128 KB to 204 KB brotli (FSRS itself stayed out of it in a later module);
 splitting off the first screen, which needs none of them, brought the first load's wasm to
-116 KB. Without the dashboard and study pages the single wasm was still 155 KB: the split, not
+about 114 KB. Without the dashboard and study pages the single wasm was still 155 KB: the split, not
 trimming, is what keeps the guard.
 \`opt-level = "s"\` was 21 KB larger than \`"z"\`; wasm-opt \`-Oz\`, \`-Os\`, \`--converge\` differ by
 under 1 KB. \`questions.json\` (49 answers) is 62 KB brotli whether pretty-printed or minified.
