@@ -67,8 +67,6 @@ pub struct Dashboard {
     pub reviews_in_range: u32,
     pub weakest: Vec<Weak>,
     pub missed_points: Vec<Missed>,
-    /// When the next graded question falls due, if none is due now.
-    pub next_due: Option<f64>,
 }
 
 /// Local midnight of the day holding `at`, for a zone `offset_min` minutes behind UTC (as
@@ -121,13 +119,7 @@ pub fn dashboard(
         if matches!(last, Grade::Good | Grade::Easy) {
             c.mastered += 1;
         }
-        if let Some(card) = p.card(retention) {
-            if card.is_due(now) {
-                c.due += 1;
-            } else if d.next_due.is_none_or(|n| card.due < n) {
-                d.next_due = Some(card.due);
-            }
-        }
+        c.due += usize::from(p.card(retention).is_some_and(|card| card.is_due(now)));
         for r in &p.grades {
             if r.at >= first && r.at < today + DAY_MS {
                 // Days are local: a review at 23:30 counts on its own evening.
@@ -193,10 +185,41 @@ pub fn dashboard(
             .then((a.missed * b.asked).cmp(&(b.missed * a.asked)).reverse())
     });
     d.missed_points.truncate(MISSED_POINTS);
-    if d.categories.iter().any(|c| c.due > 0) {
-        d.next_due = None;
-    }
     d
+}
+
+/// What the schedule says about some categories: how many graded questions are due now, how
+/// many were never graded, and in how many days the next one falls due (if none is due).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DueSummary {
+    pub due: usize,
+    pub new: usize,
+    pub next_in_days: Option<f64>,
+}
+
+pub fn due_summary(
+    bank: &Bank,
+    progress: &Progress,
+    slugs: &[String],
+    retention: f32,
+    now: f64,
+) -> DueSummary {
+    let (mut due, mut new, mut next) = (0, 0, None::<f64>);
+    for q in bank.questions_in(slugs) {
+        match progress.questions.get(&q.id) {
+            Some(p) if !p.grades.is_empty() => match p.card(retention) {
+                Some(card) if card.is_due(now) => due += 1,
+                Some(card) if next.is_none_or(|n| card.due < n) => next = Some(card.due),
+                _ => {}
+            },
+            _ => new += 1,
+        }
+    }
+    DueSummary {
+        due,
+        new,
+        next_in_days: next.filter(|_| due == 0).map(|n| (n - now) / DAY_MS),
+    }
 }
 
 const MONTHS: [&str; 12] = [
@@ -272,6 +295,26 @@ mod tests {
             .map(|m| (m.index, m.missed, m.asked))
             .collect();
         assert_eq!(missed, [(2, 2, 2), (1, 1, 2)]);
+    }
+
+    #[test]
+    fn due_summary_counts_due_new_and_the_next() {
+        let mut p = Progress::default();
+        p.record_grade("a1", Grade::Good, 0.0, None);
+        p.record_grade("a2", Grade::Good, 10.0 * DAY_MS, None);
+        let s = Scheduler::new(0.9);
+        let h = p.stale_histories(0.9);
+        p.set_cards(h.into_iter().map(|(id, h)| (id, s.replay(&h).unwrap())));
+        let slugs = ["a".to_owned(), "b".to_owned()];
+        let early = due_summary(&bank(), &p, &slugs, 0.9, 1.0 * DAY_MS);
+        assert_eq!((early.due, early.new), (0, 1));
+        let next = early.next_in_days.unwrap();
+        assert!(
+            (next - 1.3065).abs() < 1e-3,
+            "a1: Good → 2.3 days, one day gone: {next}"
+        );
+        let later = due_summary(&bank(), &p, &slugs, 0.9, 5.0 * DAY_MS);
+        assert_eq!((later.due, later.new, later.next_in_days), (1, 1, None));
     }
 
     #[test]

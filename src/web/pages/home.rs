@@ -2,7 +2,8 @@
 
 use crate::link::{progress_route, study_route, Count, QuizLink, Selection};
 use crate::progress::{CountChoice, Settings};
-use crate::schedule::{interval_text, DAY_MS};
+use crate::schedule::interval_text;
+use crate::stats::{due_summary, DueSummary};
 use crate::web::adapters::url::navigate;
 use crate::web::components::{use_ctx, SharePanel};
 use yew::prelude::*;
@@ -93,27 +94,15 @@ pub fn Home() -> Html {
         let deps = (ctx.revision, settings.categories.clone(), graded);
         use_memo(deps, move |(_, chosen, _)| {
             let retention = store.settings().retention();
-            let progress = store.progress();
             let now = crate::web::now_ms();
-            let (mut due, mut new, mut next) = (0, 0, None::<f64>);
-            for q in loaded.bank.questions_in(chosen) {
-                match progress.questions.get(&q.id) {
-                    Some(p) if !p.grades.is_empty() => {
-                        if let Some(card) = p.card(retention) {
-                            if card.is_due(now) {
-                                due += 1;
-                            } else if next.is_none_or(|n| card.due < n) {
-                                next = Some(card.due);
-                            }
-                        }
-                    }
-                    _ => new += 1,
-                }
-            }
-            (due, new, next.map(|n| (n - now) / DAY_MS))
+            due_summary(&loaded.bank, &store.progress(), chosen, retention, now)
         })
     };
-    let (due, new, next_in) = *schedule;
+    let DueSummary {
+        due,
+        new,
+        next_in_days: next_in,
+    } = *schedule;
 
     let update = {
         let settings = settings.clone();

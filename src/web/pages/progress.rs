@@ -4,10 +4,11 @@
 
 use crate::bank::Bank;
 use crate::link::{Count, Display, QuizLink, Selection};
-use crate::stats::{dashboard, distinct_ids, CategoryStats, Dashboard};
+use crate::stats::{dashboard, distinct_ids, due_summary, CategoryStats, Dashboard};
 use crate::web::components::chart::ActivityChart;
 use crate::web::components::data::DataPanel;
 use crate::web::components::{text_with_code, use_ctx};
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// A quiz of exactly these questions (in this order of preference; drawn as a quiz is).
@@ -56,18 +57,24 @@ pub fn ProgressPage() -> Html {
     let store = ctx.store.clone();
     let bank = ctx.loaded.clone();
     let stats = use_memo(ctx.revision, move |_| {
-        let settings = store.settings();
-        dashboard(
-            &bank.bank,
-            &store.progress(),
-            settings.retention(),
-            crate::web::now_ms(),
-            timezone_offset(),
+        let retention = store.settings().retention();
+        let (progress, now) = (store.progress(), crate::web::now_ms());
+        let all = bank.bank.slugs();
+        (
+            Rc::new(dashboard(
+                &bank.bank,
+                &progress,
+                retention,
+                now,
+                timezone_offset(),
+            )),
+            due_summary(&bank.bank, &progress, &all, retention, now),
         )
     });
+    let (stats, summary) = (stats.0.clone(), stats.1);
     let bank = &ctx.loaded.bank;
     let graded: usize = stats.categories.iter().map(|c| c.seen).sum();
-    let due: usize = stats.categories.iter().map(|c| c.due).sum();
+    let due = summary.due;
     html! {
         <main class="dashboard">
             <h1>{"Your progress"}</h1>
@@ -77,9 +84,8 @@ pub fn ProgressPage() -> Html {
                 if due > 0 {
                     {" "}<a class="button primary" href={format!("#{}", review_of(Selection::All, &ctx.display))}>
                         { format!("Review {due} due") }</a>
-                } else if let Some(next) = stats.next_due {
-                    { format!(" The next one is due {}.",
-                        crate::schedule::interval_text((next - crate::web::now_ms()) / crate::schedule::DAY_MS)) }
+                } else if let Some(days) = summary.next_in_days {
+                    { format!(" The next one is due {}.", crate::schedule::interval_text(days)) }
                 }
             </p>
             <CategoryTable stats={stats.clone()} />
@@ -92,7 +98,7 @@ pub fn ProgressPage() -> Html {
 
 #[derive(Properties, PartialEq)]
 struct StatsProps {
-    stats: std::rc::Rc<Dashboard>,
+    stats: Rc<Dashboard>,
 }
 
 #[component]
