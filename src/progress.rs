@@ -181,6 +181,9 @@ impl Progress {
             return false;
         };
         q.grades.remove(i);
+        if q.grades.is_empty() {
+            q.card = None;
+        }
         true
     }
 

@@ -56,7 +56,7 @@ impl Notice {
     pub fn message(&self) -> String {
         match self {
             Notice::NotSaved => {
-                "Progress can't be saved in this browser context; it lasts until you close this page (export it to keep it)."
+                "Progress can't be saved in this browser context (storage is refused or full); it lasts until you close this page, so export it to keep it."
                     .to_owned()
             }
             Notice::Recovered {

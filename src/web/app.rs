@@ -1,13 +1,11 @@
 //! The root: loads the bank, opens storage, applies display options, picks the screen.
 
 use crate::bank::{self, Loaded};
-use crate::link::{
-    accent_reads_as_text, home_route, parse_hash, text_on_accent, Display, Page, QuizLink,
-};
+use crate::link::{accent_reads_as_text, home_route, parse_hash, text_on_accent, Display, Page};
 use crate::store::Store;
 use crate::web::adapters::url::use_hash;
 use crate::web::components::data::ExportButton;
-use crate::web::components::{link_error, BankProblems, ErrorPage, Notices};
+use crate::web::components::{link_error, top_bars, BankProblems, ErrorPage, Notices};
 use crate::web::context::{reschedule, Ctx};
 use crate::web::pages::home::Home;
 use crate::web::pages::progress::ProgressPage;
@@ -196,36 +194,7 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with(display, apply_display);
     }
     let home = home_route(&display);
-    let bar = display.embed.then(|| {
-        // The same screen on the full site, in a new tab (storage there is first-party).
-        let full = Display {
-            embed: false,
-            ..display.clone()
-        };
-        let route = match &page {
-            Page::Quiz(Ok(link)) => QuizLink {
-                display: full,
-                ..link.clone()
-            }
-            .route(),
-            _ => home_route(&full),
-        };
-        html! {
-            <div class="embed-bar">
-                <span class="brand">{"PyPrep"}</span>
-                <a href={crate::web::adapters::url::absolute(&route)} target="_blank" rel="noopener">
-                    {"Open full site"}<span aria-hidden="true">{" ↗"}</span>
-                </a>
-            </div>
-        }
-    });
-    let site_bar = (!display.embed && page != Page::Home).then(|| {
-        html! {
-            <nav class="site-bar" aria-label="Site">
-                <a class="brand" href={format!("#{home}")}>{"PyPrep"}</a>
-            </nav>
-        }
-    });
+    let bars = top_bars(&page, &display);
     let body = match &*state {
         LoadState::Loading => html! {
             <div class="loading" role="status" aria-live="polite">{"Loading questions…"}</div>
@@ -276,8 +245,7 @@ pub fn App(props: &AppProps) -> Html {
     let class = if display.embed { "app embed" } else { "app" };
     html! {
         <div {class}>
-            { for bar }
-            { for site_bar }
+            { bars }
             { body }
         </div>
     }

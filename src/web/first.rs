@@ -147,17 +147,19 @@ fn First() -> Html {
         html! {
             <div class="notices" role="alert">
                 <p class="notice">
-                    {"PyPrep could not load the rest of the app, so answers can't be shown yet. "}
+                    {"The rest of PyPrep (answers, grading, the other screens) did not load. Check the connection, then "}
                     <button class="button subtle" onclick={retry}>{"Try again"}</button>
                     <small class="reason">{ why }</small>
                 </p>
             </div>
         }
     });
+    let bars = crate::web::components::top_bars(&page, &display);
+    let stuck = handover.is_some();
     let screen = match page {
         Page::Quiz(Ok(link)) => {
             let key = link.route();
-            html! { <FirstQuestion {key} {link} /> }
+            html! { <FirstQuestion {key} {link} {stuck} /> }
         }
         Page::Quiz(Err(e)) => link_error(&e, crate::link::home_route(&display)),
         _ => html! { <div class="loading" role="status" aria-live="polite">{"Loading…"}</div> },
@@ -165,6 +167,7 @@ fn First() -> Html {
     let class = if display.embed { "app embed" } else { "app" };
     html! {
         <div {class}>
+            { bars }
             <ContextProvider<Ctx> context={ctx}>
                 <Notices />
                 { for failed }
@@ -177,6 +180,8 @@ fn First() -> Html {
 #[derive(Properties, PartialEq)]
 struct FirstQuestionProps {
     link: QuizLink,
+    /// The app module could not be loaded (the notice above says why).
+    stuck: bool,
 }
 
 /// The question of a quiz link, as the quiz shows it before the reveal.
@@ -221,6 +226,51 @@ fn FirstQuestion(props: &FirstQuestionProps) -> Html {
             }
         });
     }
+    let reveal = {
+        let session = session.clone();
+        let store = ctx.store.clone();
+        Callback::from(move |_: MouseEvent| {
+            let Some(mut next) = (*session).clone() else {
+                return;
+            };
+            if let Some(crate::quiz::Effect::Revealed(id)) =
+                next.apply(Action::Reveal, crate::web::now_ms())
+            {
+                store.update_progress(|p| p.record_seen(&id));
+            }
+            session.set(Some(next));
+        })
+    };
+    {
+        // Space or Enter reveals, as in the quiz (never while typing, never a control's own key).
+        let revealed = session.as_ref().is_none_or(|s| s.revealed);
+        let reveal = reveal.clone();
+        use_effect_with(revealed, move |&revealed| {
+            let listener = (!revealed).then(|| {
+                web_sys::window().map(|w| {
+                    gloo::events::EventListener::new_with_options(
+                        &w,
+                        "keydown",
+                        gloo::events::EventListenerOptions::enable_prevent_default(),
+                        move |e| {
+                            let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                                return;
+                            };
+                            let modifiers = e.ctrl_key() || e.meta_key() || e.alt_key();
+                            let focus = crate::web::pages::quiz::focus_kind(e.target());
+                            if crate::keys::action_for(&e.key(), focus, modifiers, false)
+                                == Some(Action::Reveal)
+                            {
+                                e.prevent_default();
+                                reveal.emit(MouseEvent::new("click").unwrap());
+                            }
+                        },
+                    )
+                })
+            });
+            move || drop(listener)
+        });
+    }
     let bank = &ctx.loaded.bank;
     let Some(s) = (*session).clone() else {
         return match props.link.pool(bank) {
@@ -244,25 +294,12 @@ fn FirstQuestion(props: &FirstQuestionProps) -> Html {
             }
         })
     };
-    let reveal = {
-        let session = session.clone();
-        let store = ctx.store.clone();
-        Callback::from(move |_: MouseEvent| {
-            let Some(mut next) = (*session).clone() else {
-                return;
-            };
-            if let Some(crate::quiz::Effect::Revealed(id)) =
-                next.apply(Action::Reveal, crate::web::now_ms())
-            {
-                store.update_progress(|p| p.record_seen(&id));
-            }
-            session.set(Some(next));
-        })
-    };
-    let body = if s.revealed {
-        html! { <p class="pending" role="status">{"Loading the answer…"}</p> }
-    } else {
-        reveal_button(reveal)
+    let body = match (s.revealed, props.stuck) {
+        (true, false) => html! { <p class="pending" role="status">{"Loading the answer…"}</p> },
+        (true, true) => html! {
+            <p class="pending">{"The answer shows once the rest of PyPrep has loaded: use “Try again” above."}</p>
+        },
+        (false, _) => reveal_button(reveal.clone()),
     };
     question_view(QuestionView {
         bank,

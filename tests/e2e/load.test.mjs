@@ -66,11 +66,11 @@ test('when the app module cannot load, the question stays, says why, and "Try ag
     await page.goto(v.url('#/quiz/core?n=2&seed=load3'));
     await v.prompt().waitFor();
     await page.locator('textarea').fill('GIL, refcounting');
-    await page.getByRole('button', { name: 'Reveal answer' }).click();
-    assert.equal((await page.getByRole('status').filter({ hasText: 'Loading the answer' }).count()), 1);
     const notice = page.getByRole('alert');
     await notice.waitFor();
-    assert.match(await notice.innerText(), /could not load the rest of the app/);
+    assert.match(await notice.innerText(), /The rest of PyPrep \(answers, grading, the other screens\) did not load/);
+    await page.getByRole('button', { name: 'Reveal answer' }).click();
+    await page.getByText('The answer shows once the rest of PyPrep has loaded').waitFor();
     assert.match(await notice.innerText(), /pyprep-app-[0-9a-f]{16}\.js/, 'the reason names the file');
 
     await context.unroute('**/pyprep-app*');
@@ -103,5 +103,27 @@ test('the hand-over keeps what the learner did: reveal, notes and the caret', as
     await page.getByRole('button', { name: 'Reveal answer' }).click();
     await v.answerShown();
     assert.ok((await v.answer().locator('pre.code .tok-kw').count()) > 0, 'formatted at once');
+  });
+});
+
+test('the first screen already answers Space, and nothing moves at the hand-over', async () => {
+  await visit({}, async (v) => {
+    const { context, page } = v;
+    let release;
+    const arrived = new Promise((ok) => { release = ok; });
+    await context.route('**/pyprep-app*.js', async (route) => {
+      await arrived;
+      await route.continue();
+    });
+    await page.goto(v.url('#/quiz/core?n=2&seed=load5'));
+    await v.prompt().waitFor();
+    const before = await v.prompt().boundingBox();
+    await page.keyboard.press('Space');
+    await page.getByRole('status').filter({ hasText: 'Loading the answer' }).waitFor();
+    release();
+    await v.ready();
+    await v.answerShown();
+    const after = await v.prompt().boundingBox();
+    assert.deepEqual([after.x, after.y], [before.x, before.y], 'the question stays where it was');
   });
 });

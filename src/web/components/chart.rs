@@ -65,6 +65,8 @@ pub fn ActivityChart(props: &ChartProps) -> Html {
                 <line class="axis" x1="0" x2={W.to_string()} y1={(H - BOTTOM).to_string()} y2={(H - BOTTOM).to_string()} />
                 { for bars }
                 { for dots }
+                <text class="tick" x={(W - 2.0).to_string()} y={(TOP + 4.0).to_string()} text-anchor="end">{"grade 4"}</text>
+                <text class="tick" x={(W - 2.0).to_string()} y={(H - BOTTOM - 4.0).to_string()} text-anchor="end">{"1"}</text>
                 if let (Some(f), Some(l)) = (first, last) {
                     <text class="tick" x="2" y={(H - 5.0).to_string()}>{ label(f) }</text>
                     <text class="tick" x={(W - 2.0).to_string()} y={(H - 5.0).to_string()} text-anchor="end">{ label(l) }</text>

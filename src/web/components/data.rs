@@ -86,7 +86,7 @@ fn RetentionSetting() -> Html {
                 max={(MAX_RETENTION * 100.0).round().to_string()} step="1" value={percent.to_string()}
                 {oninput} aria-describedby="retention-hint" />
             <p id="retention-hint" class="hint">
-                {"The chance of recalling an answer when it comes back for review (80–97%, default 90%). Higher means more frequent reviews and less forgetting."}
+                {"The chance of recalling an answer when it comes back for review (80–97%, default 90%). Higher means more frequent reviews and less forgetting; what is due changes as you move it."}
             </p>
         </div>
     }

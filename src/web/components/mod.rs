@@ -56,6 +56,43 @@ pub struct NoticesProps {
     pub children: Html,
 }
 
+/// The bar above every screen: in an embed, the brand and "Open full site" (the same screen,
+/// first-party, in a new tab); on the site, the brand linking home (not on home itself). The
+/// first screen draws it too, so nothing moves at the hand-over.
+pub fn top_bars(page: &crate::link::Page, display: &Display) -> Html {
+    use crate::link::{home_route, Page};
+    if display.embed {
+        let full = Display {
+            embed: false,
+            ..display.clone()
+        };
+        let route = match page {
+            Page::Quiz(Ok(link)) => QuizLink {
+                display: full,
+                ..link.clone()
+            }
+            .route(),
+            _ => home_route(&full),
+        };
+        html! {
+            <div class="embed-bar">
+                <span class="brand">{"PyPrep"}</span>
+                <a href={crate::web::adapters::url::absolute(&route)} target="_blank" rel="noopener">
+                    {"Open full site"}<span aria-hidden="true">{" ↗"}</span>
+                </a>
+            </div>
+        }
+    } else if *page != Page::Home {
+        html! {
+            <nav class="site-bar" aria-label="Site">
+                <a class="brand" href={format!("#{}", home_route(display))}>{"PyPrep"}</a>
+            </nav>
+        }
+    } else {
+        Html::default()
+    }
+}
+
 /// Storage notices (refused storage, recovered data).
 #[component]
 pub fn Notices(props: &NoticesProps) -> Html {

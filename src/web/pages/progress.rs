@@ -81,13 +81,14 @@ pub fn ProgressPage() -> Html {
             <p class="lede">
                 { format!("You have graded {graded} of {} questions; {due} {} due for review now.",
                     bank.questions.len(), if due == 1 { "is" } else { "are" }) }
-                if due > 0 {
-                    {" "}<a class="button primary" href={format!("#{}", review_of(Selection::All, &ctx.display))}>
-                        { format!("Review {due} due") }</a>
-                } else if let Some(days) = summary.next_in_days {
+                if let (0, Some(days)) = (due, summary.next_in_days) {
                     { format!(" The next one is due {}.", crate::schedule::interval_text(days)) }
                 }
             </p>
+            if due > 0 {
+                <p><a class="button primary" href={format!("#{}", review_of(Selection::All, &ctx.display))}>
+                    { format!("Review {due} due") }</a></p>
+            }
             <CategoryTable stats={stats.clone()} />
             <ActivityChart days={stats.days.clone()} total={stats.reviews_in_range} offset={timezone_offset()} />
             <WeakSpots stats={stats.clone()} />
@@ -168,8 +169,11 @@ fn WeakSpots(props: &StatsProps) -> Html {
             { for props.stats.weakest.iter().map(|w| html! {
                 <li key={w.id.clone()}>
                     <a href={format!("#{}", quiz_of(bank, std::slice::from_ref(&w.id), &ctx.display))}>{ prompt(&w.id) }</a>
-                    <span class="hint">{ format!(" — last graded “{}”, missed {} {}", w.last.label(), w.lapses,
-                        if w.lapses == 1 { "time" } else { "times" }) }</span>
+                    <span class="hint">{ format!(" — last graded “{}”{}", w.last.label(), match w.lapses {
+                        0 => String::new(),
+                        1 => ", missed once".to_owned(),
+                        n => format!(", missed {n} times"),
+                    }) }</span>
                 </li>
             }) }
         </ol>
@@ -195,7 +199,7 @@ fn WeakSpots(props: &StatsProps) -> Html {
                 } else {
                     { list }
                     <a class="button" href={format!("#{}", quiz_of(bank, ids, &ctx.display))}>
-                        { format!("Practise these {n} {}", if n == 1 { "question" } else { "questions" }) }</a>
+                        { if n == 1 { "Practise this question".to_owned() } else { format!("Practise these {n} questions") } }</a>
                 }
             </section>
         }

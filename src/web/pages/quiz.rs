@@ -79,7 +79,8 @@ struct QuizProps {
     link: QuizLink,
 }
 
-fn focus_kind(target: Option<web_sys::EventTarget>) -> Focus {
+/// What kind of element a key event came from (see `keys::Focus`).
+pub fn focus_kind(target: Option<web_sys::EventTarget>) -> Focus {
     let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
         return Focus::Page;
     };
@@ -195,9 +196,9 @@ fn Quiz(props: &QuizProps) -> Html {
         // current state), so the listener only changes with what it captures.
         let dispatch = dispatch.clone();
         let revealed = session.revealed;
-        let finished = session.finished();
-        use_effect_with((revealed, finished, session.index), move |_| {
-            let listener = (!finished).then(|| {
+        // Listening on the summary too: U takes the last grade back there.
+        use_effect_with((revealed, session.index), move |_| {
+            let listener = {
                 web_sys::window().map(|w| {
                     EventListener::new_with_options(
                         &w,
@@ -217,7 +218,7 @@ fn Quiz(props: &QuizProps) -> Html {
                         },
                     )
                 })
-            });
+            };
             move || drop(listener)
         });
     }
@@ -232,13 +233,24 @@ fn Quiz(props: &QuizProps) -> Html {
         });
     }
 
-    // The interval each grade would give: worked out once per revealed question, not on every
-    // keystroke in the notes.
+    // The interval each grade would give: worked out once per revealed question and minute, not
+    // on every keystroke in the notes. While an answer stays open, a minute's tick renders it
+    // again, so what the buttons say is what a grade would do now.
+    let rerender = use_force_update();
+    {
+        use_effect_with(session.revealed, move |&revealed| {
+            let timer = revealed.then(|| {
+                gloo::timers::callback::Interval::new(60_000, move || rerender.force_update())
+            });
+            move || drop(timer)
+        });
+    }
     let intervals = {
         let store = ctx.store.clone();
         let id = session.current().map(str::to_owned);
-        let deps = (id, session.revealed, ctx.revision);
-        *use_memo(deps, move |(id, revealed, _)| {
+        let now_minute = (crate::web::now_ms() / 60_000.0) as i64;
+        let deps = (id, session.revealed, ctx.revision, now_minute);
+        *use_memo(deps, move |(id, revealed, _, _)| {
             let id = id.as_ref().filter(|_| *revealed)?;
             reschedule(&store);
             let retention = store.settings().retention();
