@@ -166,7 +166,7 @@ points, the embed session key) then added 3.2 KB back. serde_json's \`preserve_o
 The practice features (#8: FSRS, ticks, undo, review due, dashboard, study, export/import) took
 the single app wasm from 128 KB to 204 KB brotli (FSRS itself stayed out of it in a later module);
 splitting off the first screen, which needs none of them, brought the first load's wasm to
-about 114 KB. Without the dashboard and study pages the single wasm was still 155 KB: the split, not
+about 115 KB. Without the dashboard and study pages the single wasm was still 155 KB: the split, not
 trimming, is what keeps the guard.
 \`opt-level = "s"\` was 21 KB larger than \`"z"\`; wasm-opt \`-Oz\`, \`-Os\`, \`--converge\` differ by
 under 1 KB. \`questions.json\` (49 answers) is 62 KB brotli whether pretty-printed or minified.

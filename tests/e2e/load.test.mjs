@@ -83,15 +83,21 @@ test('when the app module cannot load, the question stays, says why, and "Try ag
   });
 });
 
+/** Holds the app module's script until the returned function is called. */
+async function holdAppModule(context) {
+  let release;
+  const arrived = new Promise((ok) => { release = ok; });
+  await context.route('**/pyprep-app*.js', async (route) => {
+    await arrived;
+    await route.continue();
+  });
+  return release;
+}
+
 test('the hand-over keeps what the learner did: reveal, notes and the caret', async () => {
   await visit({}, async (v) => {
     const { context, page } = v;
-    let release;
-    const arrived = new Promise((ok) => { release = ok; });
-    await context.route('**/pyprep-app*.js', async (route) => {
-      await arrived;
-      await route.continue();
-    });
+    const release = await holdAppModule(context);
     await page.goto(v.url('#/quiz/coding?n=1&seed=load4'));
     const notes = page.locator('textarea');
     await notes.fill('two pointers');
@@ -109,12 +115,7 @@ test('the hand-over keeps what the learner did: reveal, notes and the caret', as
 test('the first screen already answers Space, and nothing moves at the hand-over', async () => {
   await visit({}, async (v) => {
     const { context, page } = v;
-    let release;
-    const arrived = new Promise((ok) => { release = ok; });
-    await context.route('**/pyprep-app*.js', async (route) => {
-      await arrived;
-      await route.continue();
-    });
+    const release = await holdAppModule(context);
     await page.goto(v.url('#/quiz/core?n=2&seed=load5'));
     await v.prompt().waitFor();
     const before = await v.prompt().boundingBox();
