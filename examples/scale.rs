@@ -72,14 +72,9 @@ fn main() {
         }
     }
     let scheduler = Scheduler::new(0.9);
-    let stale = full.stale_histories(0.9);
     let t = Instant::now();
-    let cards: Vec<_> = stale
-        .into_iter()
-        .filter_map(|(id, h)| scheduler.replay(&h).map(|c| (id, c)))
-        .collect();
+    scheduler.refresh(&mut full);
     let schedule_all_ms = t.elapsed().as_secs_f64() * 1000.0;
-    full.set_cards(cards);
 
     let stored = encode(&full);
     let decode_ms = median_ms(7, || {

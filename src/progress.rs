@@ -56,6 +56,18 @@ pub struct Ticks {
 }
 
 impl Ticks {
+    /// Most key points a tick mask can hold; later ones can't be ticked.
+    pub const MAX: usize = 32;
+
+    /// The ticks `said` (bit i: key point i) against a question of `key_points` key points.
+    pub fn new(said: u32, key_points: usize) -> Ticks {
+        let of = key_points.min(Ticks::MAX) as u8;
+        Ticks {
+            said: said & mask(of),
+            of,
+        }
+    }
+
     pub fn ticked(&self, i: usize) -> bool {
         i < 32 && self.said & (1 << i) != 0
     }
@@ -187,22 +199,9 @@ impl Progress {
         true
     }
 
-    /// Stores freshly computed cards (ids without progress are ignored).
-    pub fn set_cards(&mut self, cards: impl IntoIterator<Item = (String, Card)>) {
-        for (id, card) in cards {
-            if let Some(q) = self.questions.get_mut(&id) {
-                q.card = Some(card);
-            }
-        }
-    }
-
-    /// Histories whose cards must be computed for `retention`.
-    pub fn stale_histories(&self, retention: f32) -> HashMap<String, Vec<GradeRecord>> {
-        self.questions
-            .iter()
-            .filter(|(_, q)| q.needs_card(retention))
-            .map(|(id, q)| (id.clone(), q.grades.clone()))
-            .collect()
+    /// Whether any graded question's card is missing or stale for `retention`.
+    pub fn has_stale_cards(&self, retention: f32) -> bool {
+        self.questions.values().any(|q| q.needs_card(retention))
     }
 
     /// How many distinct questions have at least one grade.

@@ -4,7 +4,7 @@ use crate::bank::Bank;
 use crate::draw::draw;
 use crate::embed::HostEvent;
 use crate::link::{Display, LinkError, QuizLink};
-use crate::progress::Progress;
+use crate::progress::{Progress, Ticks};
 use crate::schedule::review_order;
 use serde::{Deserialize, Serialize};
 
@@ -186,7 +186,7 @@ impl Session {
                 self.revealed = true;
                 Some(Effect::Revealed(id))
             }
-            Action::Tick(i) if self.revealed && i < 32 => {
+            Action::Tick(i) if self.revealed && i < Ticks::MAX => {
                 self.ticks = Some(self.ticks.unwrap_or(0) ^ (1 << i));
                 None
             }
@@ -231,7 +231,8 @@ impl Session {
 
     /// Whether key point `i` of the current question is ticked.
     pub fn ticked(&self, i: usize) -> bool {
-        i < 32 && self.ticks.is_some_and(|t| t & (1 << i) != 0)
+        self.ticks
+            .is_some_and(|said| Ticks::new(said, Ticks::MAX).ticked(i))
     }
 
     /// The categories of the drawn questions, in bank order (whatever the draw order).
@@ -645,12 +646,7 @@ mod tests {
             p.record_grade(id, Grade::Good, day * DAY_MS, None);
         }
         let s = Scheduler::new(0.9);
-        let cards = p
-            .stale_histories(0.9)
-            .into_iter()
-            .map(|(id, h)| (id, s.replay(&h).unwrap()))
-            .collect::<Vec<_>>();
-        p.set_cards(cards);
+        assert!(s.refresh(&mut p));
         let now = 100.0 * DAY_MS;
         let basis = ReviewBasis {
             progress: &p,
@@ -679,8 +675,7 @@ mod tests {
         for id in ["q0", "q1", "q2", "q3"] {
             p.record_grade(id, Grade::Easy, 100.0 * DAY_MS, None);
         }
-        let h = p.stale_histories(0.9);
-        p.set_cards(h.into_iter().map(|(id, h)| (id, s.replay(&h).unwrap())));
+        s.refresh(&mut p);
         let basis = ReviewBasis {
             progress: &p,
             retention: 0.9,

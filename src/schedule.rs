@@ -11,7 +11,7 @@
 //! Time is always passed in (milliseconds since the Unix epoch): nothing here reads a clock.
 //! Only the app module (`src/app_main.rs`) links it, so FSRS stays off the first load.
 
-use crate::progress::GradeRecord;
+use crate::progress::{GradeRecord, Progress};
 use crate::quiz::Grade;
 use fsrs::{current_retrievability, MemoryState, DEFAULT_PARAMETERS, FSRS};
 use serde::{Deserialize, Serialize};
@@ -132,6 +132,19 @@ impl Scheduler {
             last: history.last().map_or(c.last, |r| r.at),
             ..c
         })
+    }
+
+    /// Computes the cards of `progress` that are missing or stale (after a grade, an undo, an
+    /// import, a merge from another tab, a new retention, or v1 data). True if any changed.
+    pub fn refresh(&self, progress: &mut Progress) -> bool {
+        let mut changed = false;
+        for q in progress.questions.values_mut() {
+            if q.needs_card(self.retention) {
+                q.card = self.replay(&q.grades);
+                changed = true;
+            }
+        }
+        changed
     }
 
     /// How long each grade, given now, would put off the next review (in days), in

@@ -6,7 +6,7 @@
 //! it" (a plain measure the learner can check against their own grades).
 
 use crate::bank::Bank;
-use crate::progress::Progress;
+use crate::progress::{Progress, Ticks};
 use crate::quiz::Grade;
 use crate::schedule::DAY_MS;
 
@@ -142,8 +142,8 @@ pub fn dashboard(
                 last,
             });
         }
-        let of = q.key_points.len().min(32);
-        for (index, text) in q.key_points.iter().take(32).enumerate() {
+        let of = q.key_points.len().min(Ticks::MAX);
+        for (index, text) in q.key_points.iter().take(Ticks::MAX).enumerate() {
             let (mut asked, mut missed) = (0, 0);
             for t in p.grades.iter().filter_map(|r| r.ticks) {
                 // Ticks given against another version of the key points don't count.
@@ -254,7 +254,6 @@ pub fn distinct_ids<'a>(ids: impl IntoIterator<Item = &'a str>) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::progress::Ticks;
     use crate::schedule::Scheduler;
 
     fn bank() -> Bank {
@@ -277,8 +276,7 @@ mod tests {
         p.record_grade("a1", Grade::Good, 3.0 * DAY_MS, t(0b011));
         p.record_grade("a2", Grade::Hard, 3.0 * DAY_MS, None);
         let s = Scheduler::new(0.9);
-        let h = p.stale_histories(0.9);
-        p.set_cards(h.into_iter().map(|(id, h)| (id, s.replay(&h).unwrap())));
+        s.refresh(&mut p);
         let now = 60.0 * DAY_MS;
         let d = dashboard(&bank(), &p, 0.9, now, 0.0);
         let a = &d.categories[0];
@@ -303,8 +301,7 @@ mod tests {
         p.record_grade("a1", Grade::Good, 0.0, None);
         p.record_grade("a2", Grade::Good, 10.0 * DAY_MS, None);
         let s = Scheduler::new(0.9);
-        let h = p.stale_histories(0.9);
-        p.set_cards(h.into_iter().map(|(id, h)| (id, s.replay(&h).unwrap())));
+        s.refresh(&mut p);
         let slugs = ["a".to_owned(), "b".to_owned()];
         let early = due_summary(&bank(), &p, &slugs, 0.9, 1.0 * DAY_MS);
         assert_eq!((early.due, early.new), (0, 1));

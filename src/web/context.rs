@@ -36,16 +36,12 @@ pub fn use_ctx() -> Ctx {
 /// Computes the cards that are missing or stale (after an import, an undo, a merge from
 /// another tab, a new retention, or v1 progress) and stores them. True if any changed.
 pub fn reschedule(store: &Store) -> bool {
-    let retention = store.settings().retention();
-    let stale = store.progress().stale_histories(retention);
-    if stale.is_empty() {
+    let scheduler = crate::schedule::Scheduler::new(store.settings().retention());
+    if !store.progress().has_stale_cards(scheduler.retention()) {
         return false;
     }
-    let scheduler = crate::schedule::Scheduler::new(retention);
-    let cards: Vec<_> = stale
-        .into_iter()
-        .filter_map(|(id, history)| scheduler.replay(&history).map(|c| (id, c)))
-        .collect();
-    store.update_progress(|p| p.set_cards(cards));
+    store.update_progress(|p| {
+        scheduler.refresh(p);
+    });
     true
 }

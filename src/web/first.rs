@@ -10,15 +10,15 @@
 //! shown, and "Try again" imports it again.
 
 use crate::link::{parse_hash, Page, QuizLink};
-use crate::quiz::{resume_or_draw, Action, ReviewBasis};
+use crate::quiz::Action;
 use crate::store::Store;
 use crate::web::adapters::modules::{after_paint, import_app};
-use crate::web::adapters::url::{navigate, use_hash};
+use crate::web::adapters::url::use_hash;
 use crate::web::app::{apply_display, fetch_bank_text, parse_bank};
 use crate::web::components::question::{question_view, reveal_button, QuestionView};
 use crate::web::components::{link_error, ErrorPage, Notices};
 use crate::web::context::{use_ctx, Ctx};
-use crate::web::pages::quiz::{fresh_seed, quiz_scope};
+use crate::web::pages::quiz::{quiz_scope, seed_if_missing, session_for};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
@@ -192,16 +192,7 @@ fn FirstQuestion(props: &FirstQuestionProps) -> Html {
     {
         let link = props.link.clone();
         let loaded = ctx.loaded.clone();
-        use_effect_with((), move |_| {
-            // As the quiz does: a link without a seed gets one, written into the address.
-            if link.seed.is_none() && link.pool(&loaded.bank).is_ok() {
-                let seeded = QuizLink {
-                    seed: Some(fresh_seed()),
-                    ..link.clone()
-                };
-                navigate(&seeded.route(), true);
-            }
-        });
+        use_effect_with((), move |_| seed_if_missing(&link, &loaded.bank));
     }
     let session = {
         let store = ctx.store.clone();
@@ -209,13 +200,7 @@ fn FirstQuestion(props: &FirstQuestionProps) -> Html {
         let link = props.link.clone();
         use_state(move || {
             let seed = link.seed.clone()?;
-            let progress = store.progress();
-            let basis = ReviewBasis {
-                progress: &progress,
-                retention: store.settings().retention(),
-                now: crate::web::now_ms(),
-            };
-            resume_or_draw(store.session(), &loaded.bank, &link, &seed, basis).ok()
+            session_for(&store, &loaded.bank, &link, &seed).ok()
         })
     };
     {

@@ -1,7 +1,7 @@
 //! Grading a revealed answer: the key points as checkboxes ("tick what you said"), the grade
 //! they suggest, and the four grade buttons with the interval each would give.
 
-use crate::progress::mask;
+use crate::progress::Ticks;
 use crate::quiz::{suggested_grade, Action, Grade, SUGGESTION_RULE};
 use crate::schedule::interval_text;
 use crate::web::components::text_with_code;
@@ -20,10 +20,9 @@ pub struct GradingProps {
 
 #[component]
 pub fn Grading(props: &GradingProps) -> Html {
-    let of = props.key_points.len().min(32);
-    let ticked = props
-        .ticks
-        .map(|t| (t & mask(of as u8)).count_ones() as usize);
+    let of = props.key_points.len().min(Ticks::MAX);
+    let ticks = props.ticks.map(|said| Ticks::new(said, of));
+    let ticked = ticks.map(|t| t.count());
     let suggested = ticked.and_then(|t| suggested_grade(t, of));
     let suggestion = match (ticked, suggested) {
         (Some(t), Some(g)) => format!("{t} of {of} ticked: suggested grade “{}”.", g.label()),
@@ -34,8 +33,8 @@ pub fn Grading(props: &GradingProps) -> Html {
             if of > 0 {
                 <h2 id="grading-h" class="grading-title">{"Key points: tick what you said"}</h2>
                 <ul class="key-points ticks">
-                    { for props.key_points.iter().take(32).enumerate().map(|(i, k)| {
-                        let checked = props.ticks.is_some_and(|t| t & (1 << i) != 0);
+                    { for props.key_points.iter().take(Ticks::MAX).enumerate().map(|(i, k)| {
+                        let checked = ticks.is_some_and(|t| t.ticked(i));
                         let dispatch = props.dispatch.clone();
                         let onchange = Callback::from(move |_: Event| dispatch.emit(Action::Tick(i)));
                         html! {

@@ -3,16 +3,19 @@
 use crate::bank::Bank;
 use crate::draw::token_from_random;
 use crate::keys::{action_for, Focus};
+use crate::link::LinkError;
 use crate::link::{home_route, QuizLink};
-use crate::progress::{mask, Ticks};
+use crate::progress::Progress;
+use crate::progress::Ticks;
 use crate::quiz::{resume_or_draw, Action, Effect, ReviewBasis, Session};
+use crate::schedule::Scheduler;
+use crate::store::Store;
 use crate::web::adapters::host::post;
 use crate::web::adapters::url::navigate;
 use crate::web::components::answer::Answer;
 use crate::web::components::grading::Grading;
 use crate::web::components::question::{question_view, quiz_header, reveal_button, QuestionView};
 use crate::web::components::{link_error, use_ctx};
-use crate::web::context::reschedule;
 use crate::web::focus;
 use crate::web::pages::summary::Summary;
 use gloo::events::{EventListener, EventListenerOptions};
@@ -25,28 +28,52 @@ pub struct QuizPageProps {
 }
 
 /// A new seed for a quiz link that has none.
-pub fn fresh_seed() -> String {
+fn fresh_seed() -> String {
     // Not for secrecy: a seed only has to differ between visits.
     let r = js_sys::Math::random() * 9_007_199_254_740_992.0;
     token_from_random(r as u64 ^ (js_sys::Date::now() as u64).rotate_left(29))
 }
 
-/// Without a seed, draws one and writes it into the URL (so the quiz can be shared or
-/// reloaded); the new fragment then renders the quiz.
+/// A link without a seed gets one, written into the URL (so the quiz can be shared or
+/// reloaded); the new fragment then renders the quiz. A link that can't work (unknown
+/// categories, no such questions) is left as it was written, to be shown as an error.
+pub fn seed_if_missing(link: &QuizLink, bank: &Bank) {
+    if link.seed.is_none() && link.pool(bank).is_ok() {
+        let seeded = QuizLink {
+            seed: Some(fresh_seed()),
+            ..link.clone()
+        };
+        navigate(&seeded.route(), true);
+    }
+}
+
+/// The session a seeded link shows: the stored one if it is this quiz, else a fresh draw (a
+/// review link reads the progress and the schedule for it).
+pub fn session_for(
+    store: &Store,
+    bank: &Bank,
+    link: &QuizLink,
+    seed: &str,
+) -> Result<Session, LinkError> {
+    let progress = if link.review {
+        store.progress()
+    } else {
+        Progress::default()
+    };
+    let basis = ReviewBasis {
+        progress: &progress,
+        retention: store.settings().retention(),
+        now: crate::web::now_ms(),
+    };
+    resume_or_draw(store.session(), bank, link, seed, basis)
+}
+
 #[component]
 pub fn QuizPage(props: &QuizPageProps) -> Html {
     let ctx = use_ctx();
     let loaded = ctx.loaded.clone();
     use_effect_with(props.link.clone(), move |link| {
-        // A link that can't work (unknown categories, no such questions) is shown as an error
-        // as it was written.
-        if link.seed.is_none() && link.pool(&loaded.bank).is_ok() {
-            let seeded = QuizLink {
-                seed: Some(fresh_seed()),
-                ..link.clone()
-            };
-            navigate(&seeded.route(), true);
-        }
+        seed_if_missing(link, &loaded.bank)
     });
     match &props.link.seed {
         // resume_or_draw checks seeded links; a seedless one waits for its seed only if it works.
@@ -54,22 +81,13 @@ pub fn QuizPage(props: &QuizPageProps) -> Html {
             Ok(_) => html! { <div class="loading" role="status">{"Drawing questions…"}</div> },
             Err(e) => link_error(&e, home_route(&ctx.display)),
         },
-        Some(seed) => {
-            let stored = ctx.store.session();
-            let progress = ctx.store.progress();
-            let basis = ReviewBasis {
-                progress: &progress,
-                retention: ctx.store.settings().retention(),
-                now: crate::web::now_ms(),
-            };
-            match resume_or_draw(stored, &ctx.loaded.bank, &props.link, seed, basis) {
-                Ok(session) => {
-                    let key = session.route.clone();
-                    html! { <Quiz {key} {session} link={props.link.clone()} /> }
-                }
-                Err(e) => link_error(&e, home_route(&ctx.display)),
+        Some(seed) => match session_for(&ctx.store, &ctx.loaded.bank, &props.link, seed) {
+            Ok(session) => {
+                let key = session.route.clone();
+                html! { <Quiz {key} {session} link={props.link.clone()} /> }
             }
-        }
+            Err(e) => link_error(&e, home_route(&ctx.display)),
+        },
     }
 }
 
@@ -162,25 +180,23 @@ fn Quiz(props: &QuizProps) -> Html {
                     at,
                     ticks,
                 }) => {
-                    let of = bank
-                        .bank
-                        .question(&id)
-                        .map_or(0, |q| q.key_points.len().min(32) as u8);
-                    let ticks = ticks.map(|said| Ticks {
-                        said: said & mask(of),
-                        of,
+                    let key_points = bank.bank.question(&id).map_or(0, |q| q.key_points.len());
+                    let ticks = ticks.map(|said| Ticks::new(said, key_points));
+                    let scheduler = Scheduler::new(store.settings().retention());
+                    store.update_progress(|p| {
+                        p.record_grade(&id, grade, at, ticks);
+                        scheduler.refresh(p);
                     });
-                    store.update_progress(|p| p.record_grade(&id, grade, at, ticks));
-                    reschedule(&store);
                     for event in next.host_events_after_grade(&bank.bank, grade) {
                         post(&event);
                     }
                 }
                 Some(Effect::Ungraded { id, at }) => {
+                    let scheduler = Scheduler::new(store.settings().retention());
                     store.update_progress(|p| {
                         p.remove_grade(&id, at);
+                        scheduler.refresh(p);
                     });
-                    reschedule(&store);
                 }
                 None => {}
             }
@@ -251,12 +267,15 @@ fn Quiz(props: &QuizProps) -> Html {
         let now_minute = (crate::web::now_ms() / 60_000.0) as i64;
         let deps = (id, session.revealed, ctx.revision, now_minute);
         *use_memo(deps, move |(id, revealed, _, _)| {
+            // Cards are kept current where progress changes (grades, undo, app start, other
+            // tabs), so the stored one is read as it is.
             let id = id.as_ref().filter(|_| *revealed)?;
-            reschedule(&store);
-            let retention = store.settings().retention();
+            let scheduler = Scheduler::new(store.settings().retention());
             let progress = store.progress();
-            let card = progress.questions.get(id).and_then(|q| q.card(retention));
-            let scheduler = crate::schedule::Scheduler::new(retention);
+            let card = progress
+                .questions
+                .get(id)
+                .and_then(|q| q.card(scheduler.retention()));
             Some(scheduler.preview(card, crate::web::now_ms()))
         })
     };
