@@ -7,6 +7,8 @@ import { mkdirSync } from 'node:fs';
 import { launch, serveDist, ROOT } from './helpers.mjs';
 import { serve } from './server.mjs';
 
+// The question once the app module has taken over from the first screen (web::first).
+const APP_PROMPT = 'html[data-app="app"] h1.prompt';
 const SHOTS = `${ROOT}/test-results/screenshots`;
 let browser, widget, host, widgetLog;
 const pages = {};
@@ -71,7 +73,7 @@ async function untilHeight(page, sel, pred, what) {
 test('plain iframe: usable at its default height, scrolls inside, completes a quiz', async () => {
   const { context, page, errors, requests } = await open('/plain');
   const frame = page.frameLocator('#plain');
-  await frame.locator('h1.prompt').waitFor();
+  await frame.locator(APP_PROMPT).waitFor();
   assert.equal(await heightOf(page, '#plain'), 640, 'no host script: the documented height stays');
   await frame.getByRole('link', { name: /Open full site/ }).waitFor();
   for (let i = 0; i < 2; i++) {
@@ -98,7 +100,7 @@ test('script embed: two widgets, height follows content both ways, host events, 
   const iframes = page.locator('iframe[title="PyPrep: Python interview practice"]');
   await page.waitForFunction(() => document.querySelectorAll('iframe[title^="PyPrep"]').length === 2);
   const w1 = page.frameLocator('#w1 iframe');
-  await w1.locator('h1.prompt').waitFor();
+  await w1.locator(APP_PROMPT).waitFor();
   await untilHeight(page, '#w1 iframe', 'h > 300 && h < 1200', 'first question');
   const before = await heightOf(page, '#w1 iframe');
   // Both widgets reported and sized independently.
@@ -135,7 +137,8 @@ test('script embed: two widgets, height follows content both ways, host events, 
 
 test('embed.js ignores messages that are not from its iframes or have the wrong shape', async () => {
   const { context, page } = await open('/script');
-  await page.frameLocator('#w1 iframe').locator('h1.prompt').waitFor();
+  // Both widgets' app modules have taken over (they post quiz-started when they do).
+  for (const w of ['#w1 iframe', '.pyprep-embed iframe']) await page.frameLocator(w).locator(APP_PROMPT).waitFor();
   await untilHeight(page, '#w1 iframe', 'h > 300 && h < 1200', 'first question');
   const h0 = await heightOf(page, '#w1 iframe');
   const count = () => page.evaluate(() => hostEvents.length);
@@ -172,7 +175,7 @@ test('embed.js ignores messages that are not from its iframes or have the wrong 
 test('sandboxed iframe without allow-same-origin still runs the quiz, in memory, with a notice', async () => {
   const { context, page, errors } = await open('/sandboxed');
   const frame = page.frameLocator('#sb');
-  await frame.locator('h1.prompt').waitFor();
+  await frame.locator(APP_PROMPT).waitFor();
   await frame.getByText("Progress can't be saved in this browser context").waitFor();
   await frame.getByRole('link', { name: /Open full site/ }).waitFor();
   for (let i = 0; i < 2; i++) {
@@ -184,7 +187,7 @@ test('sandboxed iframe without allow-same-origin still runs the quiz, in memory,
   }
   await frame.getByRole('heading', { name: 'Quiz complete' }).waitFor();
   await frame.getByRole('button', { name: 'Practice the missed ones (2)' }).click();
-  await frame.locator('h1.prompt').waitFor();
+  await frame.locator(APP_PROMPT).waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -213,7 +216,7 @@ test('embed layout screenshots at 320 and 1280 px', async () => {
     const context = await browser.newContext({ viewport: { width, height: 800 } });
     const page = await context.newPage();
     await page.goto(`${widget.url}/pyprep/#/quiz/coding?n=1&seed=shot&embed=1`);
-    await page.locator('h1.prompt').waitFor();
+    await page.locator(APP_PROMPT).waitFor();
     await page.screenshot({ path: `${SHOTS}/embed-question-${width}.png`, fullPage: true });
     await page.getByRole('button', { name: 'Reveal answer' }).click();
     await page.locator('section.answer .prose').first().waitFor();
@@ -228,8 +231,8 @@ test('embed.html documents each form live', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${widget.url}/pyprep/embed.html`);
-  await page.frameLocator('#demo-script iframe').locator('h1.prompt').waitFor();
-  await page.frameLocator('#demo-iframe iframe').locator('h1.prompt').waitFor();
+  await page.frameLocator('#demo-script iframe').locator(APP_PROMPT).waitFor();
+  await page.frameLocator('#demo-iframe iframe').locator(APP_PROMPT).waitFor();
   for (const id of ['snippet-script', 'snippet-inline', 'snippet-iframe']) {
     const text = await page.locator(`#${id}`).textContent();
     assert.ok(text.includes(`${widget.url}/pyprep/`), `${id} uses this deployment's address: ${text}`);
