@@ -86,8 +86,16 @@ pub struct Challenge {
     pub space_complexity: String,
     #[serde(default)]
     pub edge_cases: Vec<String>,
-    /// Python source: asserts run against the solution.
+    /// Python source: `def test_…():` functions (each with a one-line docstring as its label),
+    /// run in the namespace of the solution (or the learner's code), in definition order.
     pub tests: String,
+    /// Python source the learner starts from: imports, signatures and docstrings, bodies that
+    /// raise `NotImplementedError`. Empty: the editor starts empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub starter: String,
+    /// Markdown hints, revealed one at a time, each giving away a little more.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hints: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sample_file: Option<SampleFile>,
 }

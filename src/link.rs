@@ -100,6 +100,12 @@ pub enum LinkError {
     NoListedQuestions,
     /// A review link: nothing in these categories is due, and every question has been graded.
     NothingDue,
+    /// A mock interview's `level`.
+    BadLevel(String),
+    /// A mock interview's `len`.
+    BadLength(String),
+    /// `#/challenge/<id>`: no live-coding challenge has this id.
+    NoChallenge(String),
 }
 
 /// Text from a link, made safe to quote in a message: control and bidirectional formatting
@@ -151,6 +157,21 @@ impl fmt::Display for LinkError {
             LinkError::NothingDue => write!(
                 f,
                 "Nothing in these categories is due for review yet, and you have graded every question in them."
+            ),
+            LinkError::BadLevel(l) => write!(
+                f,
+                "“{}” is not an interview level: use junior, mid or senior.",
+                shown(l)
+            ),
+            LinkError::BadLength(n) => write!(
+                f,
+                "“{}” is not an interview length: use 15, 30 or 45 (minutes).",
+                shown(n)
+            ),
+            LinkError::NoChallenge(id) => write!(
+                f,
+                "This question bank has no live-coding challenge “{}”.",
+                shown(id)
             ),
         }
     }
@@ -319,7 +340,7 @@ pub fn parse_quiz(categories: &str, query: &str) -> Result<QuizLink, LinkError> 
     Ok(link)
 }
 
-fn display_params(d: &Display) -> Vec<String> {
+pub fn display_params(d: &Display) -> Vec<String> {
     let mut out = Vec::new();
     if d.embed {
         out.push("embed=1".to_owned());
@@ -415,6 +436,10 @@ pub enum Page {
     Progress,
     /// `#/study/<slugs>`: every question of those categories on one page.
     Study(Result<Selection, LinkError>),
+    /// `#/mock?level=&len=&seed=`: a mock interview (or its setup, while the link is partial).
+    Mock(Result<crate::mock::MockLink, LinkError>),
+    /// `#/challenge` (the list) and `#/challenge/<question id>`: live coding.
+    Challenge(Option<String>),
     NotFound(String),
 }
 
@@ -474,6 +499,12 @@ pub fn progress_route(display: &Display) -> String {
     with_query("/progress".to_owned(), display_params(display))
 }
 
+/// `/challenge/<id>` (or the list, `/challenge`) with display options kept.
+pub fn challenge_route(id: Option<&str>, display: &Display) -> String {
+    let path = id.map_or("/challenge".to_owned(), |id| format!("/challenge/{id}"));
+    with_query(path, display_params(display))
+}
+
 /// Parses a whole fragment (`#/quiz/oop?n=5`, with or without `#`). Total: any input gives a
 /// page, and display options are read whatever the page.
 pub fn parse_hash(hash: &str) -> (Page, Display) {
@@ -498,6 +529,12 @@ pub fn parse_hash(hash: &str) -> (Page, Display) {
         Page::Study(parse_selection(cats))
     } else if trimmed == "/study" {
         Page::Study(Ok(Selection::All))
+    } else if trimmed == "/mock" {
+        Page::Mock(crate::mock::parse_mock(query))
+    } else if trimmed == "/challenge" {
+        Page::Challenge(None)
+    } else if let Some(id) = trimmed.strip_prefix("/challenge/") {
+        Page::Challenge(Some(percent_decode(id)))
     } else {
         Page::NotFound(percent_decode(path))
     };

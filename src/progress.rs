@@ -21,6 +21,10 @@ pub const SESSION_KEY: &str = "pyprep.v1.session";
 /// The unfinished quiz of an embedded widget (`?embed=1`).
 pub const EMBED_SESSION_KEY: &str = "pyprep.v1.embed-session";
 pub const SETTINGS_KEY: &str = "pyprep.v1.settings";
+/// The unfinished mock interview.
+pub const MOCK_KEY: &str = "pyprep.v1.mock";
+/// The learner's code per live-coding challenge.
+pub const DRAFTS_KEY: &str = "pyprep.v1.drafts";
 
 /// A stored type: the version it is written at, and the oldest version it still reads.
 pub trait Stored: Serialize + DeserializeOwned {
@@ -38,6 +42,14 @@ impl Stored for Settings {
 }
 
 impl Stored for Session {
+    const VERSION: u32 = 1;
+}
+
+impl Stored for crate::mock::MockSession {
+    const VERSION: u32 = 1;
+}
+
+impl Stored for crate::challenge::Drafts {
     const VERSION: u32 = 1;
 }
 
@@ -165,6 +177,9 @@ impl QuestionProgress {
 pub struct Progress {
     #[serde(default)]
     pub questions: HashMap<String, QuestionProgress>,
+    /// Finished mock interviews, oldest first (at most `mock::MOCK_LIMIT`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mocks: Vec<crate::mock::MockRecord>,
 }
 
 /// Most grades kept per question: enough for any scheduler, bounded for storage quotas.
@@ -221,6 +236,9 @@ impl Progress {
                 .entry(id.clone())
                 .or_default()
                 .merge_from(theirs);
+        }
+        for record in &other.mocks {
+            crate::mock::add_record(&mut self.mocks, record.clone());
         }
     }
 

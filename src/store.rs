@@ -2,9 +2,11 @@
 //! is told. The browser backend lives in `web::storage`; this module is plain Rust so the rules
 //! are tested natively against memory and failing backends.
 
+use crate::challenge::Drafts;
+use crate::mock::MockSession;
 use crate::progress::{
-    backup_key, decode, decode_session, encode, Decoded, Progress, Settings, EMBED_SESSION_KEY,
-    PROGRESS_KEY, SESSION_KEY, SETTINGS_KEY,
+    backup_key, decode, decode_session, encode, Decoded, Progress, Settings, DRAFTS_KEY,
+    EMBED_SESSION_KEY, MOCK_KEY, PROGRESS_KEY, SESSION_KEY, SETTINGS_KEY,
 };
 use crate::quiz::Session;
 use std::cell::RefCell;
@@ -168,10 +170,16 @@ impl Store {
             }
         }
         for (what, reason, backup) in recovered {
-            let what = ["progress", "unfinished quiz", "settings"]
-                .into_iter()
-                .find(|w| *w == what)
-                .unwrap_or("data");
+            let what = [
+                "progress",
+                "unfinished quiz",
+                "settings",
+                "mock interview",
+                "code drafts",
+            ]
+            .into_iter()
+            .find(|w| *w == what)
+            .unwrap_or("data");
             self.notify(Notice::Recovered {
                 what,
                 reason,
@@ -297,7 +305,33 @@ impl Store {
         self.set(SETTINGS_KEY, &encode(s));
     }
 
-    /// Reads every stored value once, so unreadable ones are backed up and noticed now.
+    /// The unfinished mock interview.
+    pub fn mock(&self) -> Option<MockSession> {
+        self.load_with(MOCK_KEY, "mock interview", decode)
+    }
+
+    pub fn save_mock(&self, s: Option<&MockSession>) {
+        match s {
+            Some(s) => self.set(MOCK_KEY, &encode(s)),
+            None => self.remove(MOCK_KEY),
+        }
+    }
+
+    pub fn drafts(&self) -> Drafts {
+        self.load_with(DRAFTS_KEY, "code drafts", decode)
+            .unwrap_or_default()
+    }
+
+    /// Reads, changes and writes the drafts in one step (another tab's drafts are kept).
+    pub fn update_drafts(&self, f: impl FnOnce(&mut Drafts)) {
+        let mut d = self.drafts();
+        f(&mut d);
+        self.set(DRAFTS_KEY, &encode(&d));
+    }
+
+    /// Reads the values every screen needs once, so unreadable ones are backed up and noticed
+    /// now (the mock interview and the drafts are checked where they are read: the first
+    /// screen carries no code for them).
     pub fn check_all(&self) {
         let _ = (self.progress(), self.session(), self.settings());
     }
@@ -305,7 +339,14 @@ impl Store {
     /// Forgets progress, the unfinished quizzes and settings (backups stay), also from browser
     /// storage that stopped taking writes (removing usually still works there).
     pub fn reset(&self) {
-        for key in [PROGRESS_KEY, SESSION_KEY, EMBED_SESSION_KEY, SETTINGS_KEY] {
+        for key in [
+            PROGRESS_KEY,
+            SESSION_KEY,
+            EMBED_SESSION_KEY,
+            SETTINGS_KEY,
+            MOCK_KEY,
+            DRAFTS_KEY,
+        ] {
             self.remove(key);
             if let Some(old) = self.abandoned.borrow().as_ref() {
                 let _ = old.remove(key);

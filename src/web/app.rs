@@ -7,7 +7,9 @@ use crate::web::adapters::url::use_hash;
 use crate::web::components::data::ExportButton;
 use crate::web::components::{link_error, top_bars, BankProblems, ErrorPage, Notices};
 use crate::web::context::{reschedule, Ctx};
+use crate::web::pages::challenge::ChallengePage;
 use crate::web::pages::home::Home;
+use crate::web::pages::mock::MockPage;
 use crate::web::pages::progress::ProgressPage;
 use crate::web::pages::quiz::QuizPage;
 use crate::web::pages::study::StudyPage;
@@ -227,6 +229,11 @@ pub fn App(props: &AppProps) -> Html {
                 Page::Study(Err(e)) => html! {
                     <ErrorPage title="This study link doesn't work" message={e.to_string()} home={home.clone()} />
                 },
+                Page::Mock(Ok(link)) => html! { <MockPage {link} /> },
+                Page::Mock(Err(e)) => html! {
+                    <ErrorPage title="This interview link doesn't work" message={e.to_string()} home={home.clone()} />
+                },
+                Page::Challenge(id) => html! { <ChallengePage {id} /> },
                 Page::NotFound(path) => html! {
                     <ErrorPage title="Page not found"
                         message={format!("PyPrep has no page at “{}”.", crate::link::shown(&path))}

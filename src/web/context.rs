@@ -45,3 +45,70 @@ pub fn reschedule(store: &Store) -> bool {
     });
     true
 }
+
+/// Records what a quiz action did in progress: a reveal is counted, a grade (with its ticks)
+/// is kept and the schedule computed in the same read-modify-write, an undo removes that
+/// review. Shared by the quiz, the challenge page and mock interviews.
+pub fn record_effect(store: &Store, bank: &crate::bank::Bank, effect: &crate::quiz::Effect) {
+    use crate::quiz::Effect;
+    let scheduler = || crate::schedule::Scheduler::new(store.settings().retention());
+    match effect {
+        Effect::Revealed(id) => {
+            store.update_progress(|p| p.record_seen(id));
+        }
+        Effect::Graded {
+            id,
+            grade,
+            at,
+            ticks,
+        } => {
+            let key_points = bank.question(id).map_or(0, |q| q.key_points.len());
+            let ticks = ticks.map(|said| crate::progress::Ticks::new(said, key_points));
+            let scheduler = scheduler();
+            store.update_progress(|p| {
+                p.record_grade(id, *grade, *at, ticks);
+                scheduler.refresh(p);
+            });
+        }
+        Effect::Ungraded { id, at } => {
+            let scheduler = scheduler();
+            store.update_progress(|p| {
+                p.remove_grade(id, *at);
+                scheduler.refresh(p);
+            });
+        }
+    }
+}
+
+/// The interval each grade would give the revealed question `id` now (`Grade::ALL` order), for
+/// the grade buttons: read once per question, reveal and minute, not on every keystroke.
+#[hook]
+pub fn use_intervals(id: Option<String>, revealed: bool) -> Option<[f64; 4]> {
+    let ctx = use_ctx();
+    // While an answer stays open, a minute's tick renders it again, so what the buttons say
+    // is what a grade would do now.
+    let rerender = use_force_update();
+    use_effect_with(revealed, move |&revealed| {
+        let timer = revealed.then(|| {
+            gloo::timers::callback::Interval::new(60_000, move || rerender.force_update())
+        });
+        move || drop(timer)
+    });
+    let store = ctx.store.clone();
+    let now_minute = (crate::web::now_ms() / 60_000.0) as i64;
+    *use_memo(
+        (id, revealed, ctx.revision, now_minute),
+        move |(id, revealed, _, _)| {
+            // Cards are kept current where progress changes (grades, undo, app start, other
+            // tabs), so the stored one is read as it is.
+            let id = id.as_ref().filter(|_| *revealed)?;
+            let scheduler = crate::schedule::Scheduler::new(store.settings().retention());
+            let progress = store.progress();
+            let card = progress
+                .questions
+                .get(id)
+                .and_then(|q| q.card(scheduler.retention()));
+            Some(scheduler.preview(card, crate::web::now_ms()))
+        },
+    )
+}

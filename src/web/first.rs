@@ -242,7 +242,7 @@ fn FirstQuestion(props: &FirstQuestionProps) -> Html {
                                 return;
                             };
                             let modifiers = e.ctrl_key() || e.meta_key() || e.alt_key();
-                            let focus = crate::web::pages::quiz::focus_kind(e.target());
+                            let focus = crate::web::components::question::focus_kind(e.target());
                             if crate::keys::action_for(&e.key(), focus, modifiers, false)
                                 == Some(Action::Reveal)
                             {

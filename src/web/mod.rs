@@ -71,3 +71,10 @@ pub fn focus(node: &yew::NodeRef) {
         let _ = el.focus();
     }
 }
+
+/// A new seed for a quiz link that has none.
+pub fn fresh_seed() -> String {
+    // Not for secrecy: a seed only has to differ between visits.
+    let r = js_sys::Math::random() * 9_007_199_254_740_992.0;
+    crate::draw::token_from_random(r as u64 ^ (js_sys::Date::now() as u64).rotate_left(29))
+}

@@ -3,8 +3,11 @@
 pub mod answer;
 pub mod chart;
 pub mod data;
+pub mod editor;
 pub mod grading;
 pub mod question;
+pub mod recorder;
+pub mod workspace;
 
 use crate::embed;
 use crate::link::{Count, Display, QuizLink, Selection};

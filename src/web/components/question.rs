@@ -2,7 +2,10 @@
 //! the first screen (`first`), so the hand-over between them changes nothing the learner sees.
 
 use crate::bank::{Bank, Question};
-use crate::quiz::Session;
+use crate::keys::{action_for, Focus};
+use crate::quiz::{Action, Session};
+use gloo::events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 pub struct QuestionView<'a> {
@@ -86,4 +89,51 @@ pub fn reveal_button(onclick: Callback<MouseEvent>) -> Html {
             <span class="hint key-hint">{"or press Space"}</span>
         </div>
     }
+}
+
+/// What kind of element a key event came from (see `keys::Focus`).
+pub fn focus_kind(target: Option<web_sys::EventTarget>) -> Focus {
+    let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+        return Focus::Page;
+    };
+    match el.tag_name().as_str() {
+        "TEXTAREA" | "SELECT" => Focus::Typing,
+        "INPUT" => match el.get_attribute("type").as_deref() {
+            Some("checkbox" | "radio" | "button" | "submit" | "reset") => Focus::Control,
+            _ => Focus::Typing,
+        },
+        "BUTTON" | "A" | "SUMMARY" => Focus::Control,
+        _ if el.get_attribute("contenteditable").is_some() => Focus::Typing,
+        _ => Focus::Page,
+    }
+}
+
+/// The quiz's keys (Space/Enter reveal, 1–4 grade, U undo; see `keys`), for whichever screen
+/// runs a quiz session: the quiz and the mock interview.
+#[hook]
+pub fn use_quiz_keys(dispatch: Callback<Action>, revealed: bool, index: usize) {
+    // The dispatch reads the session's latest value (yew's state handles deref to the current
+    // state), so the listener only changes with what it captures.
+    use_effect_with((revealed, index), move |_| {
+        let listener = web_sys::window().map(|w| {
+            EventListener::new_with_options(
+                &w,
+                "keydown",
+                EventListenerOptions::enable_prevent_default(),
+                move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                        return;
+                    };
+                    let modifiers = e.ctrl_key() || e.meta_key() || e.alt_key();
+                    if let Some(action) =
+                        action_for(&e.key(), focus_kind(e.target()), modifiers, revealed)
+                    {
+                        e.prevent_default();
+                        dispatch.emit(action);
+                    }
+                },
+            )
+        });
+        move || drop(listener)
+    });
 }

@@ -1,6 +1,8 @@
 //! One file per screen.
 
+pub mod challenge;
 pub mod home;
+pub mod mock;
 pub mod progress;
 pub mod quiz;
 pub mod study;

@@ -1,37 +1,28 @@
 //! The quiz screen: one question at a time, reveal, self-grade, keyboard shortcuts.
 
 use crate::bank::Bank;
-use crate::draw::token_from_random;
-use crate::keys::{action_for, Focus};
 use crate::link::LinkError;
 use crate::link::{home_route, QuizLink};
 use crate::progress::Progress;
-use crate::progress::Ticks;
 use crate::quiz::{resume_or_draw, Action, Effect, ReviewBasis, Session};
-use crate::schedule::Scheduler;
 use crate::store::Store;
 use crate::web::adapters::host::post;
 use crate::web::adapters::url::navigate;
 use crate::web::components::answer::Answer;
 use crate::web::components::grading::Grading;
-use crate::web::components::question::{question_view, quiz_header, reveal_button, QuestionView};
+use crate::web::components::question::{
+    question_view, quiz_header, reveal_button, use_quiz_keys, QuestionView,
+};
 use crate::web::components::{link_error, use_ctx};
+use crate::web::context::{record_effect, use_intervals};
 use crate::web::focus;
+use crate::web::fresh_seed;
 use crate::web::pages::summary::Summary;
-use gloo::events::{EventListener, EventListenerOptions};
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct QuizPageProps {
     pub link: QuizLink,
-}
-
-/// A new seed for a quiz link that has none.
-fn fresh_seed() -> String {
-    // Not for secrecy: a seed only has to differ between visits.
-    let r = js_sys::Math::random() * 9_007_199_254_740_992.0;
-    token_from_random(r as u64 ^ (js_sys::Date::now() as u64).rotate_left(29))
 }
 
 /// A link without a seed gets one, written into the URL (so the quiz can be shared or
@@ -97,23 +88,6 @@ struct QuizProps {
     link: QuizLink,
 }
 
-/// What kind of element a key event came from (see `keys::Focus`).
-pub fn focus_kind(target: Option<web_sys::EventTarget>) -> Focus {
-    let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
-        return Focus::Page;
-    };
-    match el.tag_name().as_str() {
-        "TEXTAREA" | "SELECT" => Focus::Typing,
-        "INPUT" => match el.get_attribute("type").as_deref() {
-            Some("checkbox" | "radio" | "button" | "submit" | "reset") => Focus::Control,
-            _ => Focus::Typing,
-        },
-        "BUTTON" | "A" | "SUMMARY" => Focus::Control,
-        _ if el.get_attribute("contenteditable").is_some() => Focus::Typing,
-        _ => Focus::Page,
-    }
-}
-
 /// Category titles of the quiz, for the header: the categories the link chose (a short quiz
 /// of all categories is still "All categories", whichever ones its draw happened to reach).
 pub fn quiz_scope(bank: &Bank, link: Option<&QuizLink>, session: &Session) -> (String, String) {
@@ -170,35 +144,13 @@ fn Quiz(props: &QuizProps) -> Html {
             if effect.is_none() && next == *session {
                 return;
             }
-            match effect {
-                Some(Effect::Revealed(id)) => {
-                    store.update_progress(|p| p.record_seen(&id));
+            if let Some(effect) = &effect {
+                record_effect(&store, &bank.bank, effect);
+            }
+            if let Some(Effect::Graded { grade, .. }) = &effect {
+                for event in next.host_events_after_grade(&bank.bank, *grade) {
+                    post(&event);
                 }
-                Some(Effect::Graded {
-                    id,
-                    grade,
-                    at,
-                    ticks,
-                }) => {
-                    let key_points = bank.bank.question(&id).map_or(0, |q| q.key_points.len());
-                    let ticks = ticks.map(|said| Ticks::new(said, key_points));
-                    let scheduler = Scheduler::new(store.settings().retention());
-                    store.update_progress(|p| {
-                        p.record_grade(&id, grade, at, ticks);
-                        scheduler.refresh(p);
-                    });
-                    for event in next.host_events_after_grade(&bank.bank, grade) {
-                        post(&event);
-                    }
-                }
-                Some(Effect::Ungraded { id, at }) => {
-                    let scheduler = Scheduler::new(store.settings().retention());
-                    store.update_progress(|p| {
-                        p.remove_grade(&id, at);
-                        scheduler.refresh(p);
-                    });
-                }
-                None => {}
             }
             // Ticking a box is not navigation: focus stays on the box.
             if !matches!(action, Action::Tick(_)) {
@@ -207,37 +159,8 @@ fn Quiz(props: &QuizProps) -> Html {
             session.set(next);
         })
     };
-    {
-        // The dispatch reads the session's latest value (yew's state handles deref to the
-        // current state), so the listener only changes with what it captures.
-        let dispatch = dispatch.clone();
-        let revealed = session.revealed;
-        // Listening on the summary too: U takes the last grade back there.
-        use_effect_with((revealed, session.index), move |_| {
-            let listener = {
-                web_sys::window().map(|w| {
-                    EventListener::new_with_options(
-                        &w,
-                        "keydown",
-                        EventListenerOptions::enable_prevent_default(),
-                        move |e| {
-                            let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
-                                return;
-                            };
-                            let modifiers = e.ctrl_key() || e.meta_key() || e.alt_key();
-                            if let Some(action) =
-                                action_for(&e.key(), focus_kind(e.target()), modifiers, revealed)
-                            {
-                                e.prevent_default();
-                                dispatch.emit(action);
-                            }
-                        },
-                    )
-                })
-            };
-            move || drop(listener)
-        });
-    }
+    // Listening on the summary too: U takes the last grade back there.
+    use_quiz_keys(dispatch.clone(), session.revealed, session.index);
     {
         let heading = heading.clone();
         let answer_heading = answer_heading.clone();
@@ -249,36 +172,7 @@ fn Quiz(props: &QuizProps) -> Html {
         });
     }
 
-    // The interval each grade would give: worked out once per revealed question and minute, not
-    // on every keystroke in the notes. While an answer stays open, a minute's tick renders it
-    // again, so what the buttons say is what a grade would do now.
-    let rerender = use_force_update();
-    {
-        use_effect_with(session.revealed, move |&revealed| {
-            let timer = revealed.then(|| {
-                gloo::timers::callback::Interval::new(60_000, move || rerender.force_update())
-            });
-            move || drop(timer)
-        });
-    }
-    let intervals = {
-        let store = ctx.store.clone();
-        let id = session.current().map(str::to_owned);
-        let now_minute = (crate::web::now_ms() / 60_000.0) as i64;
-        let deps = (id, session.revealed, ctx.revision, now_minute);
-        *use_memo(deps, move |(id, revealed, _, _)| {
-            // Cards are kept current where progress changes (grades, undo, app start, other
-            // tabs), so the stored one is read as it is.
-            let id = id.as_ref().filter(|_| *revealed)?;
-            let scheduler = Scheduler::new(store.settings().retention());
-            let progress = store.progress();
-            let card = progress
-                .questions
-                .get(id)
-                .and_then(|q| q.card(scheduler.retention()));
-            Some(scheduler.preview(card, crate::web::now_ms()))
-        })
-    };
+    let intervals = use_intervals(session.current().map(str::to_owned), session.revealed);
     let bank = &ctx.loaded.bank;
     let (scope_title, scope_desc) = quiz_scope(bank, Some(&props.link), &session);
     let total = session.len();

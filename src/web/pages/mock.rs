@@ -1,0 +1,488 @@
+//! Mock interviews (`#/mock?level=&len=&seed=`): the setup (while the link lacks a level or a
+//! length), the interview against the clock, and its report. The rules are `crate::mock`.
+
+use crate::bank::{Difficulty, Loaded};
+use crate::link::{Count, QuizLink, Selection};
+use crate::mock::{
+    add_record, clock_text, level_param, plan, spoken_duration, MockAction, MockLink, MockRecord,
+    MockSession, LENGTHS,
+};
+use crate::quiz::{Action, Effect};
+use crate::web::adapters::url::navigate;
+use crate::web::components::answer::Answer;
+use crate::web::components::grading::Grading;
+use crate::web::components::question::{reveal_button, use_quiz_keys};
+use crate::web::components::recorder::Recorder;
+use crate::web::components::workspace::Workspace;
+use crate::web::components::{use_ctx, ErrorPage};
+use crate::web::context::{record_effect, use_intervals};
+use crate::web::{fresh_seed, now_ms};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct MockPageProps {
+    pub link: MockLink,
+}
+
+#[component]
+pub fn MockPage(props: &MockPageProps) -> Html {
+    let ctx = use_ctx();
+    let link = props.link.clone();
+    {
+        // A complete link without a seed gets one, written into the URL (shareable, reloadable).
+        let link = link.clone();
+        use_effect_with(link, |link| {
+            if link.level.is_some() && link.minutes.is_some() && link.seed.is_none() {
+                let seeded = MockLink {
+                    seed: Some(fresh_seed()),
+                    ..link.clone()
+                };
+                navigate(&seeded.route(), true);
+            }
+        });
+    }
+    if link.complete().is_none() {
+        if link.level.is_some() && link.minutes.is_some() {
+            return html! { <div class="loading" role="status">{"Drawing questions…"}</div> };
+        }
+        return html! { <Setup link={link} /> };
+    }
+    let now = now_ms();
+    let stored = ctx
+        .store
+        .mock()
+        .filter(|s| s.route == link.key() && s.fits(&ctx.loaded.bank));
+    match stored.map_or_else(|| MockSession::new(&link, &ctx.loaded.bank, now), Ok) {
+        Ok(session) => {
+            let key = session.route.clone();
+            html! { <Interview {key} {session} link={link} /> }
+        }
+        Err(e) => html! {
+            <ErrorPage title="This interview can't be built" message={e.to_string()}
+                home={crate::link::home_route(&ctx.display)} />
+        },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SetupProps {
+    link: MockLink,
+}
+
+const LEVELS: [Difficulty; 3] = [Difficulty::Junior, Difficulty::Mid, Difficulty::Senior];
+
+#[component]
+fn Setup(props: &SetupProps) -> Html {
+    let ctx = use_ctx();
+    use_effect_with((), |_| crate::web::set_title(Some("Mock interview")));
+    let level = use_state(|| props.link.level.unwrap_or(Difficulty::Junior));
+    let minutes = use_state(|| props.link.minutes.unwrap_or(30));
+    let unfinished = ctx
+        .store
+        .mock()
+        .filter(|s| !s.ended() && s.fits(&ctx.loaded.bank));
+    let planned = plan(&ctx.loaded.bank, *level, *minutes, "preview");
+    let coding = planned.iter().filter(|p| p.stage == "coding").count();
+    let start = {
+        let (level, minutes, display) = (*level, *minutes, ctx.display.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let link = MockLink {
+                level: Some(level),
+                minutes: Some(minutes),
+                seed: Some(fresh_seed()),
+                display: display.clone(),
+            };
+            navigate(&link.route(), false);
+        })
+    };
+    let radio =
+        |name: &'static str, value: String, label: String, checked: bool, on: Callback<Event>| {
+            html! {
+                <label class="choice">
+                    <input type="radio" {name} value={value} {checked} onchange={on} />
+                    <span>{ label }</span>
+                </label>
+            }
+        };
+    html! {
+        <main class="mock-setup">
+            <h1>{"Mock interview"}</h1>
+            <p class="lede">{"Questions against the clock, in the order a real interview takes them: openers on core Python, then OOP, data structures and algorithms, libraries, files and exceptions, concurrency, databases and testing (system design at senior level), and one live-coding challenge to finish. Answer aloud (record yourself if you like), in the notes or in the editor, then reveal the model answer and grade yourself."}</p>
+            if let Some(s) = &unfinished {
+                <p class="notice">
+                    { format!("You have an unfinished interview ({}, {} minutes, question {} of {}). ",
+                        s.level.label(), s.minutes, (s.quiz.index + 1).min(s.quiz.len()), s.quiz.len()) }
+                    <a href={format!("#{}", MockLink {
+                        display: ctx.display.clone(),
+                        ..crate::mock::parse_mock(s.route.split_once('?').map_or("", |(_, q)| q)).unwrap_or_default()
+                    }.route())}>{"Resume it"}</a>
+                </p>
+            }
+            <form class="card mock-form" onsubmit={start}>
+                <fieldset>
+                    <legend>{"Level"}</legend>
+                    { for LEVELS.iter().map(|&l| {
+                        let level = level.clone();
+                        radio("level", level_param(l).to_owned(), l.label().to_owned(), *level == l,
+                            Callback::from(move |_| level.set(l)))
+                    }) }
+                </fieldset>
+                <fieldset>
+                    <legend>{"Length"}</legend>
+                    { for LENGTHS.iter().map(|&m| {
+                        let minutes = minutes.clone();
+                        radio("len", m.to_string(), format!("{m} minutes"), *minutes == m,
+                            Callback::from(move |_| minutes.set(m)))
+                    }) }
+                </fieldset>
+                <p class="hint">
+                    { format!("About {} questions{}. A clock runs for each question, with a suggested time from its difficulty; you can pause.",
+                        planned.len() - coding,
+                        if coding > 0 { " and a live-coding challenge" } else { "" }) }
+                </p>
+                <button class="button primary" type="submit">{"Start the interview"}</button>
+            </form>
+        </main>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct InterviewProps {
+    session: MockSession,
+    link: MockLink,
+}
+
+fn stage_title(loaded: &Loaded, stage: &str) -> String {
+    loaded
+        .bank
+        .category(stage)
+        .map_or_else(|| stage.to_owned(), |c| c.title.clone())
+}
+
+#[component]
+fn Interview(props: &InterviewProps) -> Html {
+    let ctx = use_ctx();
+    let session = use_state(|| props.session.clone());
+    let heading = use_node_ref();
+    let answer_heading = use_node_ref();
+    let tick = use_force_update();
+    {
+        let store = ctx.store.clone();
+        use_effect_with((*session).clone(), move |s| {
+            store.save_mock(Some(s));
+            // A finished interview goes into progress (once: the same record replaces itself).
+            if let Some(record) = s.record() {
+                store.update_progress(|p| add_record(&mut p.mocks, record));
+            }
+        });
+    }
+    {
+        let running = !session.paused() && !session.ended();
+        use_effect_with(running, move |&running| {
+            let timer = running
+                .then(|| gloo::timers::callback::Interval::new(1_000, move || tick.force_update()));
+            move || drop(timer)
+        });
+    }
+    let dispatch = {
+        let session = session.clone();
+        let store = ctx.store.clone();
+        let bank = ctx.loaded.clone();
+        let heading = heading.clone();
+        let answer_heading = answer_heading.clone();
+        Callback::from(move |action: MockAction| {
+            let mut next = (*session).clone();
+            let effect = next.apply(action, now_ms());
+            if effect.is_none() && next == *session {
+                return;
+            }
+            if let Some(effect) = &effect {
+                record_effect(&store, &bank.bank, effect);
+            }
+            let target = match (&effect, action) {
+                (Some(Effect::Revealed(_)), _) => Some(answer_heading.clone()),
+                (Some(Effect::Graded { .. } | Effect::Ungraded { .. }), _)
+                | (None, MockAction::Resume) => Some(heading.clone()),
+                _ => None,
+            };
+            session.set(next);
+            if let Some(target) = target {
+                gloo::timers::callback::Timeout::new(0, move || crate::web::focus(&target))
+                    .forget();
+            }
+        })
+    };
+    let quiz_dispatch = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |a: Action| dispatch.emit(MockAction::Quiz(a)))
+    };
+    use_quiz_keys(
+        quiz_dispatch.clone(),
+        session.quiz.revealed || session.paused(),
+        session.quiz.index,
+    );
+    let current_id = session.current().map(|p| p.id.clone());
+    let intervals = use_intervals(current_id.clone(), session.quiz.revealed);
+    {
+        let (n, total, ended) = (session.quiz.index + 1, session.quiz.len(), session.ended());
+        use_effect_with((n, total, ended), |&(n, total, ended)| {
+            crate::web::set_title(Some(&if ended {
+                "Interview report".to_owned()
+            } else {
+                format!("Interview question {n} of {total}")
+            }))
+        });
+    }
+    let now = now_ms();
+    let level_line = format!("{} · {} minutes", session.level.label(), session.minutes);
+    if session.ended() {
+        let undo = session.quiz.undo.is_some().then(|| {
+            let dispatch = quiz_dispatch.clone();
+            Callback::from(move |_: MouseEvent| dispatch.emit(Action::Undo))
+        });
+        return match session.record() {
+            Some(record) => html! {
+                <Report {record} link={props.link.clone()} {undo} />
+            },
+            None => html! {},
+        };
+    }
+    let Some(item) = session.current().cloned() else {
+        return html! {};
+    };
+    let Some(q) = ctx.loaded.bank.question(&item.id) else {
+        return html! {};
+    };
+    let pause = {
+        let dispatch = dispatch.clone();
+        let paused = session.paused();
+        Callback::from(move |_: MouseEvent| {
+            dispatch.emit(if paused {
+                MockAction::Resume
+            } else {
+                MockAction::Pause
+            })
+        })
+    };
+    let end = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.emit(MockAction::End))
+    };
+    let question_ms = session.question_ms(now);
+    let suggested_ms = f64::from(item.suggested_secs) * 1000.0;
+    let over = session.question_over(now);
+    let total_ms = session.total_ms(now);
+    let total_limit = f64::from(session.minutes) * 60_000.0;
+    let n = session.quiz.index + 1;
+    let of = session.quiz.len();
+    let coding = item.stage == "coding" && q.challenge.is_some();
+    let on_notes = {
+        let session = session.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(t) = e.target_dyn_into::<web_sys::HtmlTextAreaElement>() {
+                let mut next = (*session).clone();
+                next.quiz.notes = t.value();
+                session.set(next);
+            }
+        })
+    };
+    let body = if session.quiz.revealed {
+        html! {
+            <>
+                <Answer question={q.clone()} heading={answer_heading.clone()} key_points={false} />
+                <Grading key_points={q.key_points.iter().cloned().map(AttrValue::from).collect::<Vec<_>>()}
+                    ticks={session.quiz.ticks} {intervals} dispatch={quiz_dispatch.clone()} />
+            </>
+        }
+    } else {
+        let dispatch = quiz_dispatch.clone();
+        reveal_button(Callback::from(move |_| dispatch.emit(Action::Reveal)))
+    };
+    html! {
+        <main class="mock">
+            <header class="mock-head">
+                <div class="scope">
+                    <p class="scope-title">{"Mock interview"}</p>
+                    <p class="scope-desc">{ level_line }</p>
+                </div>
+                <div class="clocks">
+                    <p class={classes!("clock", (total_ms > total_limit).then_some("over"))}>
+                        <span class="clock-label">{"Interview"}</span>
+                        <span role="timer" aria-label={format!("Interview time: {} of {} minutes", spoken_duration(total_ms), session.minutes)}>
+                            { clock_text(total_ms) }{" / "}{ clock_text(total_limit) }
+                        </span>
+                    </p>
+                    <p class={classes!("clock", over.then_some("over"))}>
+                        <span class="clock-label">{"This question"}</span>
+                        <span role="timer" aria-label={format!("This question: {}, suggested {}", spoken_duration(question_ms), spoken_duration(suggested_ms))}>
+                            { clock_text(question_ms) }{" / "}{ clock_text(suggested_ms) }
+                        </span>
+                    </p>
+                </div>
+                <div class="mock-controls">
+                    <button class="button subtle" onclick={pause.clone()} aria-pressed={session.paused().to_string()}>
+                        { if session.paused() { "Resume" } else { "Pause" } }
+                    </button>
+                    <button class="button subtle" onclick={end}>{"End interview"}</button>
+                </div>
+            </header>
+            // Said once when the question runs over (the timers themselves stay quiet).
+            <p class="visually-hidden" aria-live="polite">
+                { if over { "Over the suggested time for this question. Wrap up when you are ready." } else { "" } }
+            </p>
+            if over {
+                <p class="over-cue" aria-hidden="true">{"Over the suggested time: wrap up when you're ready."}</p>
+            }
+            <div class="progress-line">
+                <span class="counter">{ format!("Question {n} of {of} · {}", stage_title(&ctx.loaded, &item.stage)) }</span>
+                <div class="bar" role="progressbar" aria-label="Interview progress"
+                    aria-valuemin="0" aria-valuemax={of.to_string()} aria-valuenow={session.quiz.index.to_string()}
+                    aria-valuetext={format!("Question {n} of {of}")}>
+                    <div class="fill" style={format!("width: {}%", session.quiz.index * 100 / of.max(1))}></div>
+                </div>
+            </div>
+            if session.paused() {
+                <section class="card paused">
+                    <h1 tabindex="-1" ref={heading}>{"Paused"}</h1>
+                    <p>{"Both clocks are stopped and the question is hidden until you resume."}</p>
+                    <button class="button primary" onclick={pause}>{"Resume"}</button>
+                </section>
+            } else {
+                <article class="card question" key={q.id.clone()}>
+                    <p class="meta">
+                        <span class="badge">{ stage_title(&ctx.loaded, &item.stage) }</span>
+                        <span class="badge difficulty">{ q.difficulty.label() }</span>
+                    </p>
+                    <h1 class="prompt" tabindex="-1" ref={heading}>{ &q.prompt }</h1>
+                    if coding {
+                        <p class="hint">{"Live coding: talk through your approach as you write, run the tests, then reveal the reference solution and grade yourself."}</p>
+                        <Workspace question={q.clone()} />
+                    } else {
+                        <label class="notes">
+                            <span>{"Answer out loud, or note your points here."}</span>
+                            <textarea rows="3" maxlength="10000" value={session.quiz.notes.clone()} oninput={on_notes}
+                                spellcheck="false" placeholder="The points you would make…" />
+                        </label>
+                    }
+                    <Recorder id={AttrValue::from(q.id.clone())} revealed={session.quiz.revealed} />
+                    { body }
+                </article>
+            }
+        </main>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ReportProps {
+    record: MockRecord,
+    link: MockLink,
+    undo: Option<Callback<MouseEvent>>,
+}
+
+#[component]
+fn Report(props: &ReportProps) -> Html {
+    let ctx = use_ctx();
+    let r = &props.record;
+    let report = r.report();
+    let heading = use_node_ref();
+    {
+        let heading = heading.clone();
+        use_effect_with((), move |_| crate::web::focus(&heading));
+    }
+    let weak_link = (!report.weak.is_empty()).then(|| {
+        QuizLink {
+            selection: Selection::All,
+            count: Count::All,
+            seed: None,
+            ids: Some(report.weak.clone()),
+            display: ctx.display.clone(),
+            review: false,
+        }
+        .route()
+    });
+    let again = MockLink {
+        seed: Some(fresh_seed()),
+        ..props.link.clone()
+    }
+    .route();
+    let setup = MockLink {
+        display: ctx.display.clone(),
+        ..MockLink::default()
+    }
+    .route();
+    let prompt = |id: &str| {
+        ctx.loaded
+            .bank
+            .question(id)
+            .map_or_else(|| id.to_owned(), |q| q.prompt.clone())
+    };
+    html! {
+        <main class="mock report">
+            <h1 tabindex="-1" ref={heading}>{"Interview report"}</h1>
+            <p class="lede">
+                { format!("{} · {} minutes · took {} · ", r.level.label(), r.minutes, clock_text(f64::from(r.total_secs) * 1000.0)) }
+                if report.graded > 0 {
+                    { format!("self-assessed score {}% ({} of {} points)", report.percent(), report.points, report.graded * 3) }
+                } else {
+                    {"nothing graded"}
+                }
+            </p>
+            <p>
+                { format!("{} of {} questions went over their suggested time.", report.over_time, r.items.len()) }
+                if report.unanswered > 0 {
+                    { format!(" {} not graded: the interview ended first.", report.unanswered) }
+                }
+            </p>
+            <div class="actions">
+                if let Some(route) = weak_link {
+                    <a class="button primary" href={format!("#{route}")}>
+                        { format!("Practise the {} you missed or half-answered", report.weak.len()) }
+                    </a>
+                }
+                <a class="button" href={format!("#{again}")}>{"Another interview like this"}</a>
+                <a class="button subtle" href={format!("#{setup}")}>{"Change level or length"}</a>
+                if let Some(undo) = props.undo.clone() {
+                    <button class="button subtle" onclick={undo}>{"Undo last grade"}</button>
+                }
+            </div>
+            if !report.stages.is_empty() {
+                <h2>{"Stages, weakest first"}</h2>
+                <div class="table-wrap" tabindex="0" role="region" aria-label="Stages">
+                    <table class="stats">
+                        <thead><tr><th scope="col">{"Stage"}</th><th scope="col">{"Graded"}</th><th scope="col">{"Score"}</th><th scope="col">{"Time / suggested"}</th></tr></thead>
+                        <tbody>
+                            { for report.stages.iter().map(|s| html! {
+                                <tr>
+                                    <th scope="row">{ stage_title(&ctx.loaded, &s.stage) }</th>
+                                    <td>{ s.graded }</td>
+                                    <td>{ format!("{}%", s.percent()) }</td>
+                                    <td>{ format!("{} / {}", clock_text(f64::from(s.spent_secs) * 1000.0), clock_text(f64::from(s.suggested_secs) * 1000.0)) }</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            }
+            <h2>{"Question by question"}</h2>
+            <ol class="mock-items">
+                { for r.items.iter().map(|i| {
+                    let over = i.spent_secs > i.suggested_secs;
+                    html! {
+                        <li class="card">
+                            <p class="item-prompt">{ prompt(&i.id) }</p>
+                            <p class="meta">
+                                <span class="badge">{ stage_title(&ctx.loaded, &i.stage) }</span>
+                                <span class={classes!("badge", over.then_some("over"))}>
+                                    { format!("{} of {} suggested", clock_text(f64::from(i.spent_secs) * 1000.0), clock_text(f64::from(i.suggested_secs) * 1000.0)) }
+                                    if over { {" · over"} }
+                                </span>
+                                <span class="badge">{ i.grade.map_or("Not graded", |g| g.label()) }</span>
+                            </p>
+                        </li>
+                    }
+                }) }
+            </ol>
+        </main>
+    }
+}
