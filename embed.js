@@ -35,7 +35,7 @@
     var iframe = document.createElement('iframe');
     iframe.src = widgetUrl(options);
     iframe.title = 'PyPrep: Python interview practice';
-    iframe.setAttribute('allow', 'clipboard-write');
+    iframe.setAttribute('allow', 'clipboard-write; microphone');
     iframe.setAttribute('loading', 'lazy');
     var height = clean(options.getAttribute('data-height') || '', /^[0-9]{2,4}$/) || '640';
     iframe.style.cssText = 'display:block;width:100%;border:0;height:' + height + 'px;';

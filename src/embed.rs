@@ -79,7 +79,7 @@ pub const IFRAME_HEIGHT: u32 = 640;
 /// A plain iframe snippet for `route` (which should carry `embed=1`).
 pub fn iframe_snippet(folder: &str, route: &str) -> String {
     format!(
-        "<iframe src=\"{}\" title=\"PyPrep: Python interview practice\" width=\"100%\" height=\"{IFRAME_HEIGHT}\" style=\"border:0;max-width:760px\" loading=\"lazy\" allow=\"clipboard-write\"></iframe>",
+        "<iframe src=\"{}\" title=\"PyPrep: Python interview practice\" width=\"100%\" height=\"{IFRAME_HEIGHT}\" style=\"border:0;max-width:760px\" loading=\"lazy\" allow=\"clipboard-write; microphone\"></iframe>",
         attr_escape(&format!("{folder}#{route}"))
     )
 }
@@ -118,7 +118,7 @@ mod tests {
         assert_eq!(folder_of("https://x.org"), "https://x.org/");
         assert_eq!(
             iframe_snippet("https://x.org/p/", "/quiz/oop?embed=1"),
-            "<iframe src=\"https://x.org/p/#/quiz/oop?embed=1\" title=\"PyPrep: Python interview practice\" width=\"100%\" height=\"640\" style=\"border:0;max-width:760px\" loading=\"lazy\" allow=\"clipboard-write\"></iframe>"
+            "<iframe src=\"https://x.org/p/#/quiz/oop?embed=1\" title=\"PyPrep: Python interview practice\" width=\"100%\" height=\"640\" style=\"border:0;max-width:760px\" loading=\"lazy\" allow=\"clipboard-write; microphone\"></iframe>"
         );
         assert_eq!(
             script_snippet("https://x.org/p/", "oop,testing", "5", "auto"),

@@ -499,6 +499,28 @@ pub fn progress_route(display: &Display) -> String {
     with_query("/progress".to_owned(), display_params(display))
 }
 
+/// A quiz of exactly these questions (in this order of preference; drawn as a quiz is).
+pub fn quiz_of(bank: &Bank, ids: &[String], display: &Display) -> String {
+    let slugs = bank
+        .categories
+        .iter()
+        .filter(|c| {
+            ids.iter()
+                .any(|id| bank.question(id).is_some_and(|q| q.category == c.slug))
+        })
+        .map(|c| c.slug.clone())
+        .collect();
+    QuizLink {
+        selection: Selection::Some(slugs),
+        count: Count::All,
+        seed: None,
+        ids: Some(ids.to_vec()),
+        display: display.clone(),
+        review: false,
+    }
+    .route()
+}
+
 /// `/challenge/<id>` (or the list, `/challenge`) with display options kept.
 pub fn challenge_route(id: Option<&str>, display: &Display) -> String {
     let path = id.map_or("/challenge".to_owned(), |id| format!("/challenge/{id}"));

@@ -870,4 +870,24 @@ mod tests {
         add_record(&mut all, older);
         assert_eq!(all[0].at, -5.0);
     }
+
+    #[test]
+    fn records_travel_with_export_and_import() {
+        let (_, mut s) = session();
+        grade(&mut s, Grade::Good, 5_000.0);
+        s.apply(MockAction::End, 9_000.0);
+        let mut p = crate::progress::Progress::default();
+        add_record(&mut p.mocks, s.record().unwrap());
+        let back = crate::progress::import(&crate::progress::export(&p, 1.0)).unwrap();
+        assert_eq!(back.mocks, p.mocks);
+        let preview = crate::progress::preview_import(&Default::default(), &back, |_| true);
+        assert_eq!(preview.new_mocks, 1);
+        assert_eq!(
+            crate::progress::preview_import(&p, &back, |_| true).new_mocks,
+            0
+        );
+        let mut merged = back.clone();
+        merged.merge(&p);
+        assert_eq!(merged.mocks.len(), 1, "merging is idempotent");
+    }
 }

@@ -261,6 +261,8 @@ struct ExportOut<'a> {
     version: u32,
     exported_at: f64,
     questions: HashMap<&'a str, ExportedQuestion<'a>>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    mocks: &'a [crate::mock::MockRecord],
 }
 
 #[derive(Serialize)]
@@ -290,6 +292,7 @@ pub fn export(progress: &Progress, at: f64) -> String {
         version: <Progress as Stored>::VERSION,
         exported_at: at,
         questions,
+        mocks: &progress.mocks,
     })
     .unwrap_or_default()
 }
@@ -373,6 +376,10 @@ pub fn import(text: &str) -> Result<Progress, ImportError> {
         });
         *q = clean;
     }
+    // Oldest first, each interview once, within the cap: as if recorded here.
+    for record in std::mem::take(&mut progress.mocks) {
+        crate::mock::add_record(&mut progress.mocks, record);
+    }
     Ok(progress)
 }
 
@@ -387,6 +394,8 @@ pub struct ImportPreview {
     pub known_reviews: usize,
     /// Of `questions`, how many this bank doesn't have (kept, in case the bank returns).
     pub unknown_questions: usize,
+    /// Mock interviews not already here.
+    pub new_mocks: usize,
 }
 
 pub fn preview_import(
@@ -399,6 +408,16 @@ pub fn preview_import(
         new_reviews: 0,
         known_reviews: 0,
         unknown_questions: 0,
+        new_mocks: incoming
+            .mocks
+            .iter()
+            .filter(|m| {
+                !current
+                    .mocks
+                    .iter()
+                    .any(|c| c.at == m.at && c.route == m.route)
+            })
+            .count(),
     };
     for (id, theirs) in &incoming.questions {
         let mine = current.questions.get(id);
@@ -699,7 +718,8 @@ mod tests {
                 questions: 2,
                 new_reviews: 2,
                 known_reviews: 0,
-                unknown_questions: 1
+                unknown_questions: 1,
+                new_mocks: 0
             }
         );
         let again = preview_import(&p, &p, |_| true);

@@ -296,6 +296,9 @@ fn FirstQuestion(props: &FirstQuestionProps) -> Html {
         header_extra: Html::default(),
         heading,
         on_notes,
+        // The recorder's room, so nothing moves when the app brings it (`.recorder` has a
+        // fixed height).
+        tools: html! { <div class="recorder" aria-hidden="true"></div> },
         body,
     })
 }

@@ -163,13 +163,21 @@ fn ImportFile() -> Html {
                     store.update_progress(|p| p.merge(&incoming));
                     reschedule(&store);
                     changed.emit(());
-                    state.set(Import::Done(format!(
-                        "Imported {} new {} into {} {}.",
+                    let mut done = format!(
+                        "Imported {} new {} into {} {}",
                         preview.new_reviews,
                         plural(preview.new_reviews, "review", "reviews"),
                         preview.questions,
                         plural(preview.questions, "question", "questions"),
-                    )));
+                    );
+                    if preview.new_mocks > 0 {
+                        done += &format!(
+                            " and {} mock {}",
+                            preview.new_mocks,
+                            plural(preview.new_mocks, "interview", "interviews")
+                        );
+                    }
+                    state.set(Import::Done(done + "."));
                 })
             };
             let cancel = {
@@ -179,7 +187,7 @@ fn ImportFile() -> Html {
             html! {
                 <div class="confirm" role="group" aria-label="Confirm import">
                     <p>{ import_summary(name, preview) }</p>
-                    if preview.new_reviews > 0 {
+                    if preview.new_reviews > 0 || preview.new_mocks > 0 {
                         <button class="button primary" onclick={apply}>{"Import"}</button>
                     }
                     <button class="button" onclick={cancel}>{"Cancel"}</button>
@@ -207,6 +215,16 @@ fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
 }
 
 fn import_summary(name: &str, p: &ImportPreview) -> String {
+    let mocks = match p.new_mocks {
+        0 => String::new(),
+        n => format!(
+            " It also holds {n} mock {} not here yet.",
+            plural(n, "interview", "interviews")
+        ),
+    };
+    if p.new_reviews == 0 && p.new_mocks > 0 {
+        return format!("“{name}” holds no new reviews.{mocks} Nothing here is removed.");
+    }
     if p.new_reviews == 0 {
         return format!(
             "“{name}” holds nothing new: its {} {} are already here.",
@@ -231,7 +249,7 @@ fn import_summary(name: &str, p: &ImportPreview) -> String {
             plural(p.unknown_questions, "is", "are")
         );
     }
-    s + ". Nothing here is removed."
+    s + "." + &mocks + " Nothing here is removed."
 }
 
 #[component]

@@ -21,6 +21,9 @@ pub struct QuestionView<'a> {
     pub header_extra: Html,
     pub heading: NodeRef,
     pub on_notes: Callback<InputEvent>,
+    /// Under the notes: the recorder and the way to the editor (the app's quiz; the first
+    /// screen has none).
+    pub tools: Html,
     /// The reveal button, or the answer and grading.
     pub body: Html,
 }
@@ -75,6 +78,7 @@ pub fn question_view(v: QuestionView) -> Html {
                     <textarea rows="3" maxlength="10000" value={session.notes.clone()} oninput={v.on_notes}
                         placeholder="Jot down the points you would make…" />
                 </label>
+                { v.tools }
                 { v.body }
             </article>
         </main>

@@ -1,6 +1,7 @@
 //! The home screen: what PyPrep is, category and count choice, continue, progress, reset.
 
-use crate::link::{progress_route, study_route, Count, QuizLink, Selection};
+use crate::link::{challenge_route, progress_route, study_route, Count, QuizLink, Selection};
+use crate::mock::MockLink;
 use crate::progress::{CountChoice, Settings};
 use crate::schedule::interval_text;
 use crate::stats::{due_summary, DueSummary};
@@ -274,6 +275,20 @@ pub fn Home() -> Html {
                 </div>
             </form>
             if !ctx.display.embed {
+                <section class="card rehearse" aria-labelledby="rehearse-h">
+                    <h2 id="rehearse-h">{"Rehearse the interview"}</h2>
+                    <ul class="links">
+                        <li>
+                            <a href={format!("#{}", MockLink { display: ctx.display.clone(), ..MockLink::default() }.route())}>{"Mock interview"}</a>
+                            {" — 15, 30 or 45 minutes against the clock, stage by stage, with a report."}
+                        </li>
+                        <li>
+                            <a href={format!("#{}", challenge_route(None, &ctx.display))}>{"Live coding"}</a>
+                            { format!(" — {} challenges: write the code and run the tests on real Python in your browser.", crate::challenge::challenges(bank).count()) }
+                        </li>
+                    </ul>
+                    <p class="hint">{"Every question has “Record your answer”: rehearse aloud, then play it back beside the model answer."}</p>
+                </section>
                 <section class="card study-card" aria-labelledby="study-h">
                     <h2 id="study-h">{"Study mode"}</h2>
                     <p>{"Every question of a category with its model answer on one page, searchable and printable."}</p>

@@ -2,7 +2,7 @@
 //! length), the interview against the clock, and its report. The rules are `crate::mock`.
 
 use crate::bank::{Difficulty, Loaded};
-use crate::link::{Count, QuizLink, Selection};
+use crate::link::quiz_of;
 use crate::mock::{
     add_record, clock_text, level_param, plan, spoken_duration, MockAction, MockLink, MockRecord,
     MockSession, LENGTHS,
@@ -390,17 +390,8 @@ fn Report(props: &ReportProps) -> Html {
         let heading = heading.clone();
         use_effect_with((), move |_| crate::web::focus(&heading));
     }
-    let weak_link = (!report.weak.is_empty()).then(|| {
-        QuizLink {
-            selection: Selection::All,
-            count: Count::All,
-            seed: None,
-            ids: Some(report.weak.clone()),
-            display: ctx.display.clone(),
-            review: false,
-        }
-        .route()
-    });
+    let weak_link =
+        (!report.weak.is_empty()).then(|| quiz_of(&ctx.loaded.bank, &report.weak, &ctx.display));
     let again = MockLink {
         seed: Some(fresh_seed()),
         ..props.link.clone()

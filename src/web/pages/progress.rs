@@ -2,36 +2,14 @@
 //! reviews per day; the weakest questions and most-missed key points; the schedule's
 //! retention; export, import and reset.
 
-use crate::bank::Bank;
-use crate::link::{Count, Display, QuizLink, Selection};
+use crate::link::{quiz_of, Count, Display, QuizLink, Selection};
+use crate::mock::{clock_text, MockRecord};
 use crate::stats::{dashboard, distinct_ids, due_summary, CategoryStats, Dashboard};
 use crate::web::components::chart::ActivityChart;
 use crate::web::components::data::DataPanel;
 use crate::web::components::{text_with_code, use_ctx};
 use std::rc::Rc;
 use yew::prelude::*;
-
-/// A quiz of exactly these questions (in this order of preference; drawn as a quiz is).
-pub fn quiz_of(bank: &Bank, ids: &[String], display: &Display) -> String {
-    let slugs = bank
-        .categories
-        .iter()
-        .filter(|c| {
-            ids.iter()
-                .any(|id| bank.question(id).is_some_and(|q| q.category == c.slug))
-        })
-        .map(|c| c.slug.clone())
-        .collect();
-    QuizLink {
-        selection: Selection::Some(slugs),
-        count: Count::All,
-        seed: None,
-        ids: Some(ids.to_vec()),
-        display: display.clone(),
-        review: false,
-    }
-    .route()
-}
 
 /// A review session of these categories.
 pub fn review_of(selection: Selection, display: &Display) -> String {
@@ -92,6 +70,7 @@ pub fn ProgressPage() -> Html {
             <CategoryTable stats={stats.clone()} />
             <ActivityChart days={stats.days.clone()} total={stats.reviews_in_range} offset={timezone_offset()} />
             <WeakSpots stats={stats.clone()} />
+            <MockHistory />
             <DataPanel />
         </main>
     }
@@ -213,5 +192,65 @@ fn WeakSpots(props: &StatsProps) -> Html {
                 "None yet: tick the key points you said when you grade, and the ones you leave out gather here.",
                 missed, &missed_ids) }
         </>
+    }
+}
+
+/// Finished mock interviews, newest first (shown once there is one).
+#[component]
+fn MockHistory() -> Html {
+    let ctx = use_ctx();
+    let store = ctx.store.clone();
+    let mocks = use_memo(ctx.revision, move |_| store.progress().mocks);
+    if mocks.is_empty() {
+        return html! {};
+    }
+    let bank = &ctx.loaded.bank;
+    let row = |r: &MockRecord| {
+        let report = r.report();
+        let date = js_sys::Date::new(&r.at.into());
+        let when = date
+            .to_locale_date_string("default", &wasm_bindgen::JsValue::UNDEFINED)
+            .as_string()
+            .unwrap_or_default();
+        html! {
+            <tr key={format!("{}{}", r.at, r.route)}>
+                <th scope="row">{ when }</th>
+                <td data-label="Interview">{ format!("{}, {} min", r.level.label(), r.minutes) }</td>
+                <td data-label="Took">{ clock_text(f64::from(r.total_secs) * 1000.0) }</td>
+                <td data-label="Score">
+                    { if report.graded > 0 { format!("{}% of {} graded", report.percent(), report.graded) } else { "nothing graded".to_owned() } }
+                </td>
+                <td data-label="Weakest stage">
+                    { report.stages.first().and_then(|s| bank.category(&s.stage)).map(|c| c.title.clone()).unwrap_or_default() }
+                </td>
+                <td data-label="Practise">
+                    if report.weak.is_empty() {
+                        {"—"}
+                    } else {
+                        <a href={format!("#{}", quiz_of(bank, &report.weak, &ctx.display))}>
+                            { format!("{} weak", report.weak.len()) }</a>
+                    }
+                </td>
+            </tr>
+        }
+    };
+    html! {
+        <section class="card" aria-labelledby="mocks-h">
+            <h2 id="mocks-h">{"Mock interviews"}</h2>
+            <div class="table-wrap">
+                <table class="stats mocks">
+                    <thead><tr>
+                        <th scope="col">{"Date"}</th>
+                        <th scope="col">{"Interview"}</th>
+                        <th scope="col">{"Took"}</th>
+                        <th scope="col">{"Score"}</th>
+                        <th scope="col">{"Weakest stage"}</th>
+                        <th scope="col">{"Practise"}</th>
+                    </tr></thead>
+                    <tbody>{ for mocks.iter().rev().map(row) }</tbody>
+                </table>
+            </div>
+            <p class="hint">{"Scores are self-assessed: your own grades against the key points."}</p>
+        </section>
     }
 }

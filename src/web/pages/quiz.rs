@@ -1,6 +1,7 @@
 //! The quiz screen: one question at a time, reveal, self-grade, keyboard shortcuts.
 
 use crate::bank::Bank;
+use crate::link::challenge_route;
 use crate::link::LinkError;
 use crate::link::{home_route, QuizLink};
 use crate::progress::Progress;
@@ -13,6 +14,7 @@ use crate::web::components::grading::Grading;
 use crate::web::components::question::{
     question_view, quiz_header, reveal_button, use_quiz_keys, QuestionView,
 };
+use crate::web::components::recorder::Recorder;
 use crate::web::components::{link_error, use_ctx};
 use crate::web::context::{record_effect, use_intervals};
 use crate::web::focus;
@@ -257,6 +259,17 @@ fn Quiz(props: &QuizProps) -> Html {
         header_extra: html! { { for undo } },
         heading,
         on_notes,
+        tools: html! {
+            <>
+                <Recorder id={AttrValue::from(q.id.clone())} revealed={session.revealed} />
+                if q.challenge.is_some() && !ctx.display.embed {
+                    <p class="hint">
+                        <a href={format!("#{}", challenge_route(Some(&q.id), &ctx.display))}>{"Write and run it in the editor"}</a>
+                        {" (live coding, opens the challenge page)."}
+                    </p>
+                }
+            </>
+        },
         body,
     })
 }
