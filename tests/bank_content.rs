@@ -182,12 +182,25 @@ fn markdown_is_clean() {
     }
 }
 
+/// The `dsa` questions that ask for code, and so carry a live-coding challenge like every
+/// `coding` question.
+const DSA_CHALLENGES: [&str; 4] = [
+    "dsa-sorting-algorithms",
+    "dsa-searching-algorithms",
+    "dsa-implementing-data-structures",
+    "dsa-duplicates-reverse-linked-list",
+];
+
+fn has_challenge(q: &bank::Question) -> bool {
+    q.category == "coding" || DSA_CHALLENGES.contains(&q.id.as_str())
+}
+
 #[test]
 fn live_coding_challenges_are_complete() {
     let bank = shipped();
     for q in &bank.questions {
-        match (&q.challenge, q.category.as_str()) {
-            (Some(c), "coding") => {
+        match (&q.challenge, has_challenge(q)) {
+            (Some(c), true) => {
                 for (name, text) in [
                     ("approach", &c.approach),
                     ("solution", &c.solution),
@@ -209,11 +222,85 @@ fn live_coding_challenges_are_complete() {
                     q.id
                 );
             }
-            (None, "coding") => panic!("{} has no challenge", q.id),
-            (Some(_), _) => panic!("{} is not a live-coding question", q.id),
-            (None, _) => {}
+            (None, true) => panic!("{} has no challenge", q.id),
+            (Some(_), false) => panic!("{} is not a live-coding question", q.id),
+            (None, false) => {}
         }
     }
+}
+
+/// The `def test_…():` functions of a challenge's tests, at the top level, each with whether
+/// its next line is a one-line docstring (its label in the challenge view).
+fn test_functions(tests: &str) -> Vec<(&str, bool)> {
+    let lines: Vec<&str> = tests.lines().collect();
+    lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, line)| {
+            let name = line.strip_prefix("def ")?.split('(').next()?;
+            name.starts_with("test_").then(|| {
+                let doc = lines.get(i + 1).map_or("", |l| l.trim());
+                let one_line = doc.len() > 6
+                    && doc.starts_with("\"\"\"")
+                    && doc.ends_with("\"\"\"")
+                    && doc.chars().any(char::is_alphanumeric);
+                (name, one_line)
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn challenges_have_a_starter_hints_and_test_functions() {
+    let bank = shipped();
+    let mut seen = 0;
+    for q in bank.questions.iter().filter(|q| has_challenge(q)) {
+        let id = &q.id;
+        let c = q.challenge.as_ref().expect("checked above");
+        seen += 1;
+        assert!(!c.starter.trim().is_empty(), "{id}: empty starter");
+        assert!(
+            c.starter.contains("raise NotImplementedError"),
+            "{id}: the starter leaves nothing to implement"
+        );
+        assert!(
+            (2..=4).contains(&c.hints.len()),
+            "{id}: {} hints, expected 2 to 4",
+            c.hints.len()
+        );
+        for hint in &c.hints {
+            assert!(!hint.trim().is_empty(), "{id}: empty hint");
+            assert!(
+                !hint.contains("```"),
+                "{id}: a hint holds a code block: {hint}"
+            );
+            let problems = lint(hint);
+            assert!(problems.is_empty(), "{id} hint: {problems:?}");
+        }
+        let tests = test_functions(&c.tests);
+        assert!(
+            (3..=8).contains(&tests.len()),
+            "{id}: {} test functions, expected 3 to 8",
+            tests.len()
+        );
+        for (name, documented) in &tests {
+            assert!(
+                documented,
+                "{id}: {name} has no one-line docstring on its next line"
+            );
+        }
+        assert!(
+            !c.tests.lines().any(|l| l.starts_with("assert")),
+            "{id}: an assert outside a test function"
+        );
+    }
+    assert_eq!(seen, 5 + DSA_CHALLENGES.len());
+}
+
+#[test]
+fn test_functions_are_found_with_their_docstrings() {
+    let tests = "import random\n\ndef helper():\n    pass\n\n\ndef test_a():\n    \"\"\"Label.\"\"\"\n    assert 1\n\n\ndef test_b(): \n    assert 2\n\n    def test_nested():\n        pass\n";
+    assert_eq!(test_functions(tests), [("test_a", true), ("test_b", false)]);
 }
 
 #[test]

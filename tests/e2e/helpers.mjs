@@ -30,8 +30,8 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-export function launch() {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+export function launch(extraArgs = []) {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
 /** Serves dist under /pyprep/; `log` (an array) receives every requested path. */
@@ -289,14 +289,14 @@ export async function withVisit(browser, baseUrl, options, body) {
  * For a test file: one browser and one server of dist/ under /pyprep/, started before its tests
  * and closed after. Returns `{ browser, server, visit(options?, body) }` (filled in `before`).
  */
-export function sharedBrowser() {
+export function sharedBrowser(extraArgs = []) {
   const shared = {
     browser: null,
     server: null,
     visit: (options, body) => withVisit(shared.browser, shared.server.url, options, body),
   };
   before(async () => {
-    [shared.browser, shared.server] = await Promise.all([launch(), serveDist()]);
+    [shared.browser, shared.server] = await Promise.all([launch(extraArgs), serveDist()]);
   });
   after(async () => {
     await shared.browser?.close();

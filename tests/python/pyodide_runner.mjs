@@ -42,7 +42,8 @@ try:
     runpy.run_path(script, run_name="__main__")
 except SystemExit as e:
     if e.code not in (None, 0):
-        raise
+        # Re-raised as SystemExit it would escape Pyodide's event loop and kill the worker.
+        raise RuntimeError(f"the script exited with status {e.code!r}") from None
 finally:
     sys.stdout.flush()
     sys.stderr.flush()

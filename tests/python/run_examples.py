@@ -9,18 +9,32 @@ directory, with a time limit.
 
 What is executed:
 - every fenced block whose info string is `python` in a question's `answer`, and in a
-  coding challenge's `approach`;
+  challenge's `approach`;
 - `python pytest` blocks run under `python -m pytest` (they hold test functions);
 - `python syntax-only: <reason>` blocks are only compiled; the reason is mandatory;
-- each coding challenge's `solution` followed by its `tests`, with its `sample_file`
-  (if any) written into the working directory first.
+- each challenge's `solution` followed by its `tests` and a small driver that calls every
+  `test_*` function in definition order (as the app's challenge view does) and fails naming
+  the test and its message, then calls each test again alone in a fresh namespace, to show
+  that no test depends on another; the `sample_file` (if any) is written into the working
+  directory first;
+- each challenge's `starter` followed by the same tests: it must compile and every test must
+  fail, raising NotImplementedError or failing an assert, which shows that the tests exercise
+  the code and that the starter has every name they use.
 Any other info string that starts with `py` is an error: say `python` or say what it is.
+
+Before anything runs, each challenge's shape is checked with `ast`: its tests are 3 to 8
+`def test_<name>():` functions, each opening with a one-line docstring (its label on screen),
+and at top level only imports, constants and helper definitions (never an assert); its
+starter defines every top-level function and class of the solution, with the same parameter
+names, and every public or dunder method of its classes.
 
 Every example that runs as a script and imports only the standard library is then run a second
 time on Pyodide (CPython 3.14, compiled to WebAssembly; npm `pyodide`, under Node) by
 `pyodide_runner.mjs`, so the bank is checked on two CPython versions. There an example that
 starts a thread or a process is reported as needing what WebAssembly lacks, not as passed;
-examples that import third-party packages, and `pytest` blocks, run on the venv only.
+a challenge's tests must also finish within TESTS_BUDGET_S seconds there, as the browser runs
+them under a time limit. Examples that import third-party packages, `pytest` blocks and the
+starter checks run on the venv only.
 The closing line gives the total and both interpreters' counts.
 """
 
@@ -38,6 +52,10 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 TIMEOUT_S = 60
+# The tests of one challenge, all together, on Pyodide: the browser runs them under a limit of
+# a few seconds, on the learner's machine.
+TESTS_BUDGET_S = 3.0
+MIN_TESTS, MAX_TESTS = 3, 8
 HERE = os.path.dirname(os.path.abspath(__file__))
 PYODIDE_RUNNER = os.path.join(HERE, "pyodide_runner.mjs")
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
@@ -47,7 +65,7 @@ FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
 class Example:
     where: str
     code: str
-    mode: str  # "run", "pytest" or "compile"
+    mode: str  # "run", "pytest", "compile" or "starter" (a run on the venv only)
     files: dict[str, str] = field(default_factory=dict)
 
 
@@ -75,6 +93,141 @@ def fenced_blocks(markdown: str):
         i += 1
 
 
+# Appended to a challenge's solution (or starter) and tests; EXPECT is "pass" or "fail".
+DRIVER = r'''
+
+def _pyprep_run_tests(expect):
+    """Calls the test_* functions in definition order, as the challenge view does."""
+    import inspect, sys, time, traceback
+
+    tests = [(name, fn) for name, fn in list(globals().items())
+             if name.startswith("test_") and inspect.isfunction(fn)]
+    problems = []
+    if len(tests) < MIN_TESTS:
+        problems.append(f"only {len(tests)} test_ functions; a challenge needs at least {MIN_TESTS}")
+    start = time.perf_counter()
+    for name, fn in tests:
+        label = (fn.__doc__ or "").strip()
+        try:
+            fn()
+            error = None
+        except Exception as e:
+            error = e
+        if expect == "pass" and error is None:
+            print(f"pass {name}: {label}")
+        elif expect == "pass":
+            print(f"FAIL {name}: {label}")
+            print("".join(traceback.format_exception(error, limit=-3)).rstrip())
+            problems.append(f"{name} failed: {type(error).__name__}: {error}")
+        elif error is None:
+            problems.append(f"{name} passes on the starter, so it does not exercise the code")
+        elif isinstance(error, (NotImplementedError, AssertionError)):
+            print(f"fails as it should on the starter: {name} ({type(error).__name__})")
+        else:
+            print("".join(traceback.format_exception(error, limit=-3)).rstrip())
+            problems.append(f"{name} raised {type(error).__name__} on the starter, not "
+                            f"NotImplementedError or a failed assert: {error}")
+    elapsed = time.perf_counter() - start
+    print(f"{len(tests)} tests in {elapsed:.2f} s on {sys.implementation.name} {sys.platform}")
+    if expect == "pass" and sys.platform == "emscripten" and elapsed > TESTS_BUDGET_S:
+        problems.append(f"the tests took {elapsed:.2f} s on Pyodide; the budget is {TESTS_BUDGET_S} s")
+    if expect == "pass" and sys.platform != "emscripten" and not problems:
+        # Each test again, alone, after a fresh run of the code above the driver.
+        with open(__file__, encoding="utf-8") as f:
+            source = f.read().split(DRIVER_MARK)[0]
+        for name, _ in tests:
+            namespace = {"__name__": "__main__", "__file__": __file__}
+            try:
+                exec(compile(source, __file__, "exec"), namespace)
+                namespace[name]()
+            except Exception as e:
+                problems.append(f"{name} fails when run alone ({type(e).__name__}: {e}), so it "
+                                "depends on another test")
+    for p in problems:
+        print(f"FAIL {p}")
+    if problems:  # an exception, not sys.exit(): Pyodide reports it like any other failure
+        raise AssertionError(f"{len(problems)} problem(s) with the tests: see FAIL above")
+
+
+_pyprep_run_tests(EXPECT)
+'''
+DRIVER_MARK = "\n# --- test driver appended by run_examples.py ---\n"
+
+
+def with_driver(code: str, expect: str) -> str:
+    settings = (f"EXPECT, MIN_TESTS, TESTS_BUDGET_S = {expect!r}, {MIN_TESTS}, {TESTS_BUDGET_S}\n"
+                f"DRIVER_MARK = {DRIVER_MARK!r}\n")
+    return code.rstrip() + "\n\n" + DRIVER_MARK + settings + DRIVER
+
+
+def signature(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> list[str]:
+    a = fn.args
+    names = [x.arg for x in a.posonlyargs + a.args]
+    names += ["*" + a.vararg.arg] if a.vararg else []
+    names += [x.arg for x in a.kwonlyargs]
+    names += ["**" + a.kwarg.arg] if a.kwarg else []
+    return names
+
+
+def definitions(tree: ast.Module) -> dict[str, ast.AST]:
+    return {n.name: n for n in tree.body
+            if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
+
+
+def challenge_problems(challenge: dict) -> list[str]:
+    """What is wrong with the shape of a challenge's tests and starter (see the docstring)."""
+    problems = []
+    try:
+        tests = ast.parse(challenge["tests"])
+    except SyntaxError as e:
+        return [f"tests: SyntaxError: {e}"]
+    names = []
+    for node in tests.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name.startswith("test_"):
+            names.append(node.name)
+            doc = ast.get_docstring(node)
+            if not doc or "\n" in doc.strip():
+                problems.append(f"tests: {node.name} does not open with a one-line docstring")
+            if signature(node):
+                problems.append(f"tests: {node.name} takes parameters; it is called with none")
+        elif not (isinstance(node, (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.ClassDef,
+                                    ast.Assign, ast.AnnAssign))
+                  or isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
+                  and isinstance(node.value.value, str)):
+            problems.append(f"tests: line {node.lineno}: top-level {type(node).__name__}; only "
+                            "imports, constants and helpers belong outside a test function")
+    if not MIN_TESTS <= len(names) <= MAX_TESTS:
+        problems.append(f"tests: {len(names)} test_ functions, expected {MIN_TESTS} to {MAX_TESTS}")
+    if len(set(names)) != len(names):
+        problems.append("tests: a test_ name is defined twice, so only one of them would run")
+    starter_text = challenge.get("starter", "")
+    if not starter_text.strip():
+        return problems + ["starter: missing or empty"]
+    try:
+        starter = ast.parse(starter_text)
+        solution = ast.parse(challenge["solution"])
+    except SyntaxError as e:
+        return problems + [f"starter or solution: SyntaxError: {e}"]
+    have = definitions(starter)
+    for name, node in definitions(solution).items():
+        got = have.get(name)
+        if got is None or isinstance(got, ast.ClassDef) != isinstance(node, ast.ClassDef):
+            problems.append(f"starter: does not define {name}, which the solution defines")
+        elif isinstance(node, ast.ClassDef):
+            methods = definitions(ast.Module(body=got.body, type_ignores=[]))
+            for m_name, m in definitions(ast.Module(body=node.body, type_ignores=[])).items():
+                public = not m_name.startswith("_") or (m_name.startswith("__") and m_name.endswith("__"))
+                if public and m_name not in methods:
+                    problems.append(f"starter: {name} has no method {m_name}")
+                elif public and signature(m) != signature(methods[m_name]):
+                    problems.append(f"starter: {name}.{m_name}{tuple(signature(methods[m_name]))} "
+                                    f"differs from the solution's {tuple(signature(m))}")
+        elif signature(node) != signature(got):
+            problems.append(f"starter: {name}{tuple(signature(got))} differs from the solution's "
+                            f"{tuple(signature(node))}")
+    return problems
+
+
 def examples_of(question: dict) -> list[Example]:
     qid = question.get("id", "?")
     out: list[Example] = []
@@ -96,13 +249,25 @@ def examples_of(question: dict) -> list[Example]:
                 raise ValueError(f"{where}: info string {info!r} is not one of "
                                  "'python', 'python pytest', 'python syntax-only: <reason>'")
     if challenge:
+        problems = challenge_problems(challenge)
+        if problems:
+            raise ValueError("challenge: " + "; ".join(problems))
         files = {}
         sample = challenge.get("sample_file")
         if sample:
             files[sample["name"]] = sample["content"]
-        code = challenge["solution"].rstrip() + "\n\n\n" + challenge["tests"].rstrip() + "\n"
-        out.append(Example(f"{qid} challenge solution+tests", code, "run", files))
+        tests = "\n\n\n" + challenge["tests"].rstrip() + "\n"
+        out.append(Example(f"{qid} challenge solution+tests",
+                           with_driver(challenge["solution"].rstrip() + tests, "pass"), "run", files))
+        out.append(Example(f"{qid} challenge starter+tests",
+                           with_driver(challenge["starter"].rstrip() + tests, "fail"), "starter", files))
     return out
+
+
+def timing(output: str) -> str:
+    """The driver's "N tests in X s" line, for the ok line of a challenge."""
+    m = re.search(r"^(\d+ tests in \S+ s)", output, re.M)
+    return f"; {m.group(1)}" if m else ""
 
 
 def run(example: Example) -> tuple[Example, bool, str]:
@@ -207,7 +372,7 @@ def main(paths: list[str]) -> int:
         for example, ok, output in pool.map(run, examples):
             if ok:
                 passed += 1
-                print(f"ok   {example.where} ({example.mode})")
+                print(f"ok   {example.where} ({example.mode}{timing(output)})")
             else:
                 failed += 1
                 print(f"FAIL {example.where} ({example.mode})\n" + "\n".join("     " + l for l in output.splitlines()))
@@ -218,20 +383,21 @@ def main(paths: list[str]) -> int:
     count = {"pass": 0, "fail": 0, "unsupported": 0}
     for example, status, output in results:
         count[status] += 1
-        label = f"{example.where} (Pyodide {version})"
+        label = f"{example.where} (Pyodide {version}"
         if status == "pass":
-            print(f"ok   {label}")
+            print(f"ok   {label}{timing(output)})")
         elif status == "unsupported":
-            print(f"skip {label}: {output.splitlines()[0]}")
+            print(f"skip {label}): {output.splitlines()[0]}")
         else:
-            print(f"FAIL {label}\n" + "\n".join("     " + l for l in output.splitlines()))
+            print(f"FAIL {label})\n" + "\n".join("     " + l for l in output.splitlines()))
     passed += count["pass"]
     failed += count["fail"]
     wasm = (f"Pyodide CPython {version}: {count['pass']} passed, {count['fail']} failed, "
             f"{count['unsupported']} need threads or processes")
-    venv_only = len(examples) - len(on_wasm)
-    print(f"examples: {passed} passed, {failed} failed ({host}; {wasm}; "
-          f"{venv_only} use third-party packages or pytest, so run on the venv only)")
+    starters = sum(e.mode == "starter" for e in examples)
+    venv_only = len(examples) - len(on_wasm) - starters
+    print(f"examples: {passed} passed, {failed} failed ({host}; {wasm}; on the venv only: "
+          f"{venv_only} using third-party packages or pytest, {starters} starter checks)")
     return 1 if failed or not passed else 0
 
 

@@ -120,7 +120,7 @@ fn Setup(props: &SetupProps) -> Html {
                 </p>
             }
             <form class="card mock-form" onsubmit={start}>
-                <fieldset>
+                <fieldset class="count">
                     <legend>{"Level"}</legend>
                     { for LEVELS.iter().map(|&l| {
                         let level = level.clone();
@@ -128,7 +128,7 @@ fn Setup(props: &SetupProps) -> Html {
                             Callback::from(move |_| level.set(l)))
                     }) }
                 </fieldset>
-                <fieldset>
+                <fieldset class="count">
                     <legend>{"Length"}</legend>
                     { for LENGTHS.iter().map(|&m| {
                         let minutes = minutes.clone();

@@ -1,0 +1,283 @@
+// Interview simulation (#9), as a candidate meets it on the release build: a 15-minute junior
+// mock interview run to its report under Playwright's clock (over-time cue, pause, reload
+// mid-interview, the dashboard); live coding on Pyodide's CPython (a correct solution passes,
+// a wrong one fails with its assertion message, a runaway loop is stopped and the next Run
+// works, the editor's keys, the draft across a reload, a deploy without Pyodide); rehearsing
+// aloud with Chromium's fake microphone, and a refused one.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DIST, ROOT, sharedBrowser } from './helpers.mjs';
+
+const shared = sharedBrowser(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream']);
+const { visit } = shared;
+const bank = JSON.parse(readFileSync(join(DIST, 'questions.json'), 'utf8'));
+const SHOTS = `${ROOT}/test-results/screenshots`;
+mkdirSync(SHOTS, { recursive: true });
+const RUN_TIMEOUT = 90_000; // the first Run downloads and starts Python
+
+const T0 = Date.parse('2026-12-01T09:00:00Z');
+
+/** "m:ss / m:ss" of a clock → [elapsed s, limit s]. */
+async function clock(page, label) {
+  const text = await page.locator('.clock', { hasText: label }).locator('[role=timer]').innerText();
+  const [a, b] = text.split('/').map((t) => t.trim().split(':').reduce((s, x) => s * 60 + Number(x), 0));
+  return [a, b];
+}
+
+async function counter(page) {
+  const m = /^Question (\d+) of (\d+) · (.+)$/.exec((await page.locator('.counter').innerText()).trim());
+  assert.ok(m, 'the counter names the question and the stage');
+  return { i: Number(m[1]), n: Number(m[2]), stage: m[3] };
+}
+
+async function revealAndGrade(v, label) {
+  const { page } = v;
+  const { i, n } = await counter(page);
+  await page.getByRole('button', { name: 'Reveal answer' }).click();
+  await v.answerShown();
+  await v.gradeGroup().getByRole('button', { name: label, exact: true }).click();
+  if (i < n) {
+    await page.waitForFunction((t) => document.querySelector('.counter')?.textContent.startsWith(t), `Question ${i + 1} of ${n}`);
+  } else {
+    await page.getByRole('heading', { name: 'Interview report' }).waitFor();
+  }
+}
+
+test('a 15-minute junior mock interview runs to its report under a controlled clock', async () => {
+  await visit({}, async (v) => {
+    const { page } = v;
+    await page.clock.install({ time: new Date(T0) });
+    await v.goto('#/mock?level=junior&len=15&seed=e2e1');
+    await page.locator('.mock-head').waitFor();
+    const first = await counter(page);
+    assert.equal(first.i, 1);
+    assert.equal(first.stage, 'Basic and Core Python', 'openers from core first');
+    assert.ok(first.n >= 4, `a 15-minute interview has several questions (${first.n})`);
+    assert.deepEqual(await clock(page, 'Interview'), [0, 15 * 60]);
+    const [, suggested] = await clock(page, 'This question');
+
+    // Over the suggested time: a visual cue and a polite announcement, no sound.
+    assert.equal(await page.locator('.over-cue').count(), 0);
+    await page.clock.fastForward((suggested + 10) * 1000);
+    await page.locator('.over-cue').waitFor();
+    assert.match(await page.locator('[aria-live=polite].visually-hidden').innerText(), /Over the suggested time/);
+    assert.ok((await clock(page, 'This question'))[0] >= suggested + 10);
+    await revealAndGrade(v, 'Got it');
+
+    // Pause: the clocks stop and the question is hidden.
+    const [before] = await clock(page, 'Interview');
+    await page.getByRole('button', { name: 'Pause' }).first().click();
+    await page.getByRole('heading', { name: 'Paused' }).waitFor();
+    assert.equal(await page.locator('h1.prompt').count(), 0, 'the question is hidden while paused');
+    await page.clock.fastForward(300_000);
+    assert.equal((await clock(page, 'Interview'))[0], before, 'a pause is not counted');
+    await page.locator('.paused').getByRole('button', { name: 'Resume' }).click();
+    await page.locator('h1.prompt').waitFor();
+
+    // A reload mid-interview resumes the same question, the clock where it was.
+    await page.clock.fastForward(20_000);
+    await v.reload();
+    await page.locator('.mock-head').waitFor();
+    const second = await counter(page);
+    assert.equal(second.i, 2, 'the same question after the reload');
+    const [afterReload] = await clock(page, 'Interview');
+    assert.ok(afterReload >= before + 20 && afterReload < before + 40, `clock kept (${before} → ${afterReload})`);
+    const missedStage = second.stage;
+    await revealAndGrade(v, 'Missed it');
+
+    // The rest; the live-coding challenge comes last, with the editor.
+    for (;;) {
+      const { i, n, stage } = await counter(page);
+      await page.clock.fastForward(30_000);
+      if (i === n) {
+        assert.equal(stage, 'Live Coding Challenges', 'one live-coding challenge closes the interview');
+        await page.locator('.editor-text').waitFor();
+        await revealAndGrade(v, 'Partly');
+        break;
+      }
+      await revealAndGrade(v, 'Got it');
+    }
+
+    // The report: every question with its time against the suggestion, stages worst first.
+    const items = page.locator('.mock-items > li');
+    assert.equal(await items.count(), first.n);
+    assert.match(await items.first().innerText(), /over/, 'the first question ran over');
+    const worst = await page.locator('table.stats tbody tr').first().locator('th').innerText();
+    assert.equal(worst, missedStage, 'the stage that went worst comes first');
+    await page.screenshot({ path: `${SHOTS}/mock-report-1280.png`, fullPage: true });
+    const practise = page.getByRole('link', { name: /^Practise the 2 you missed or half-answered$/ });
+    await practise.click();
+    await page.locator('.counter').waitFor();
+    assert.equal(await v.counterText(), 'Question 1 of 2', 'a quiz of exactly the weak questions');
+
+    // Kept in progress: the dashboard lists it.
+    await v.goto('#/progress');
+    const mocks = page.locator('table.mocks tbody tr');
+    assert.equal(await mocks.count(), 1);
+    assert.match(await mocks.first().innerText(), /Junior, 15 min/);
+  });
+});
+
+test('screens of a mock interview at 320 and 1280 px', async () => {
+  for (const width of [320, 1280]) {
+    await visit({ viewport: { width, height: 800 } }, async (v) => {
+      await v.goto('#/mock?level=mid&len=30&seed=look');
+      await v.page.locator('.mock-head').waitFor();
+      assert.ok((await v.scrollWidth()) <= width, `no sideways scrolling at ${width}px`);
+      await v.page.screenshot({ path: `${SHOTS}/mock-question-${width}.png`, fullPage: true });
+      await v.goto('#/mock');
+      await v.page.screenshot({ path: `${SHOTS}/mock-setup-${width}.png`, fullPage: true });
+    });
+  }
+});
+
+/** Sets the editor's text as a paste would (one input event). */
+async function setCode(page, code) {
+  await page.locator('.editor-text').fill(code);
+}
+
+async function run(page) {
+  await page.locator('.editor-text').focus();
+  await page.keyboard.press('Control+Enter');
+  await page.locator('.run-headline').waitFor({ timeout: RUN_TIMEOUT });
+  return (await page.locator('.run-headline').innerText()).trim();
+}
+
+test('live coding: the editor keys, a correct and a wrong solution, a runaway loop, the draft', async () => {
+  const challenge = bank.questions.find((q) => q.id === 'coding-reverse-string').challenge;
+  const tests = (challenge.tests.match(/^def test_/gm) || []).length;
+  assert.ok(tests >= 3);
+  await visit({}, async (v) => {
+    const { page } = v;
+    await v.goto('#/challenge/coding-reverse-string');
+    const editor = page.locator('.editor-text');
+    assert.equal(await editor.inputValue(), challenge.starter, 'the starter is in the editor');
+    assert.equal(await editor.getAttribute('spellcheck'), 'false');
+
+    // Keys: Enter keeps and opens indentation, Tab/Shift+Tab, Escape leaves the editor.
+    await setCode(page, '');
+    await editor.focus();
+    await page.keyboard.type('def f(x):');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('if x:');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('return 1');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('y');
+    assert.equal(await editor.inputValue(), 'def f(x):\n    if x:\n        return 1\n        y');
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await editor.inputValue(), 'def f(x):\n    if x:\n        return 1\n    y');
+    await page.keyboard.press('Control+z');
+    assert.equal(await editor.inputValue(), 'def f(x):\n    if x:\n        return 1\n        y', 'undo takes an indent change back');
+    await page.keyboard.press('Escape');
+    assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('run')), true, 'Escape moves to Run');
+    assert.match(await page.locator('.editor-gutter').innerText(), /^1\s+2\s+3\s+4/, 'line numbers');
+
+    // A correct solution passes every test.
+    await setCode(page, challenge.solution);
+    assert.equal(await run(page), `All ${tests} tests passed.`);
+    assert.equal(await page.locator('.test.pass').count(), tests);
+
+    // A wrong one fails, with its assertion message and the line in the editor.
+    const wrong = challenge.solution.replace('return "".join(chars)', 'return s');
+    assert.notEqual(wrong, challenge.solution);
+    await setCode(page, wrong);
+    const headline = await run(page);
+    assert.match(headline, new RegExp(`^\\d+ of ${tests} tests passed\\.$`));
+    const failure = page.locator('.test.fail').first();
+    assert.match(await failure.locator('.test-message').innerText(), /AssertionError: .*expected/);
+
+    // An error in the learner's code names its line.
+    await setCode(page, 'x = 1\n\ny = undefined_name\n');
+    assert.match(await run(page), /stopped with an error on line 3: NameError/);
+
+    // print() output is shown.
+    await setCode(page, `${challenge.solution}\nprint("hello from the learner")\n`);
+    await run(page);
+    assert.match(await page.locator('.run-stream').innerText(), /hello from the learner/);
+
+    // A runaway loop is stopped; the next Run works.
+    await setCode(page, 'while True:\n    pass\n');
+    await page.locator('.editor-text').focus();
+    await page.keyboard.press('Control+Enter');
+    await page.getByText(/^Stopped after 10 seconds/).waitFor({ timeout: RUN_TIMEOUT });
+    await setCode(page, challenge.solution);
+    assert.equal(await run(page), `All ${tests} tests passed.`, 'a fresh Python after the stop');
+
+    // Hints one at a time, then the reference solution and the grade.
+    await page.getByRole('button', { name: /^Show a hint \(1 of \d\)$/ }).click();
+    assert.equal(await page.locator('.hints li').count(), 1);
+    await page.getByRole('button', { name: 'Show the reference solution' }).click();
+    await v.answerShown();
+    await v.gradeGroup().getByRole('button', { name: 'Got it', exact: true }).click();
+    await page.getByText(/You graded this “Got it”/).waitFor();
+
+    // The draft (and the hint shown) survive a reload.
+    await setCode(page, '# my draft\n');
+    await page.waitForTimeout(800);
+    await v.reload();
+    assert.equal(await page.locator('.editor-text').inputValue(), '# my draft\n');
+    assert.equal(await page.locator('.hints li').count(), 1, 'the hint stays shown');
+    for (const width of [320, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      assert.ok((await v.scrollWidth()) <= width, `no sideways scrolling at ${width}px`);
+      await page.screenshot({ path: `${SHOTS}/challenge-${width}.png`, fullPage: true });
+    }
+  });
+});
+
+test('a deploy without Pyodide still shows the challenge, with a notice in place of Run', async () => {
+  await visit({}, async (v) => {
+    await v.page.route('**/pyodide/**', (route) => route.fulfill({ status: 404, body: 'not here' }));
+    await v.goto('#/challenge/dsa-searching-algorithms');
+    await v.page.locator('.no-python').waitFor();
+    assert.match(await v.page.locator('.no-python').innerText(), /doesn't include/);
+    assert.equal(await v.page.locator('button.run').count(), 0);
+    assert.ok((await v.page.locator('.editor-text').inputValue()).includes('def '), 'the starter is there');
+  });
+});
+
+test('rehearse aloud: record, play back after the reveal, a new question starts afresh', async () => {
+  await visit({}, async (v) => {
+    const { page } = v;
+    await v.goto('#/quiz/core?n=2&seed=rec1');
+    await page.getByRole('button', { name: 'Record your answer' }).click();
+    await page.getByRole('button', { name: 'Stop recording' }).waitFor();
+    await page.waitForTimeout(1_500);
+    await page.getByRole('button', { name: 'Stop recording' }).click();
+    await page.getByText(/^Recorded 0:0[1-2]\. Play it back once you reveal the answer\.$/).waitFor();
+    assert.equal(await page.locator('audio').count(), 0, 'playback comes with the answer');
+    await v.reveal();
+    const audio = page.locator('audio');
+    await audio.waitFor();
+    const src = await audio.getAttribute('src');
+    assert.match(src, /^blob:/, 'the recording never leaves the page');
+    const size = await page.evaluate((u) => fetch(u).then((r) => r.blob()).then((b) => b.size), src);
+    assert.ok(size > 1000, `audio was recorded (${size} bytes)`);
+    assert.match(await page.getByRole('link', { name: 'Download' }).getAttribute('download'), /^pyprep-core-.+\.(webm|ogg|m4a)$/);
+    await v.grade(3);
+    await page.getByRole('button', { name: 'Record your answer' }).waitFor();
+    const gone = await page.evaluate((u) => fetch(u).then(() => false, () => true), src);
+    assert.equal(gone, true, 'the last question\'s recording is dropped');
+  });
+});
+
+test('a refused microphone says so, and the quiz goes on', async () => {
+  const init = () => {
+    navigator.mediaDevices.getUserMedia = () =>
+      Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
+  };
+  await visit({ init }, async (v) => {
+    const { page } = v;
+    await v.goto('#/quiz/core?n=1&seed=rec2');
+    await page.getByRole('button', { name: 'Record your answer' }).click();
+    const alert = page.locator('.mic-refused');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /Microphone access was refused.*Everything else works without it/);
+    await v.reveal();
+    await v.grade(3);
+  });
+});
