@@ -5,12 +5,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import {
   GRADE_LABELS,
   KEYS,
   ROOT,
   expectedPercent,
+  seriousViolations,
   serveDist,
   sharedBrowser,
   withVisit,
@@ -556,17 +556,6 @@ test('summary: practise the missed ones, and start a new quiz', async () => {
     assert.equal(await v.counterText(), 'Question 1 of 5');
   });
 });
-
-/** Serious and critical axe violations, printed when there are any. */
-async function seriousViolations(page, where) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const bad = violations.filter((x) => x.impact === 'serious' || x.impact === 'critical');
-  for (const x of bad) {
-    console.log(`[axe ${where}] ${x.impact} ${x.id}: ${x.help}`);
-    for (const n of x.nodes.slice(0, 5)) console.log(`    ${n.target.join(' ')} — ${n.failureSummary?.split('\n').join(' ')}`);
-  }
-  return bad.map((x) => `${where}: ${x.id} (${x.nodes.length})`);
-}
 
 test('accessibility: no serious or critical axe violations', async () => {
   const found = [];

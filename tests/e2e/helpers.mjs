@@ -2,6 +2,7 @@
 // build served from a sub-path, and a small "person at the keyboard" API over a Playwright page.
 import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
 import assert from 'node:assert/strict';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -304,3 +305,15 @@ export function sharedBrowser(extraArgs = []) {
   });
   return shared;
 }
+
+/** Serious and critical axe violations, printed when there are any. */
+export async function seriousViolations(page, where) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const bad = violations.filter((x) => x.impact === 'serious' || x.impact === 'critical');
+  for (const x of bad) {
+    console.log(`[axe ${where}] ${x.impact} ${x.id}: ${x.help}`);
+    for (const n of x.nodes.slice(0, 5)) console.log(`    ${n.target.join(' ')} — ${n.failureSummary?.split('\n').join(' ')}`);
+  }
+  return bad.map((x) => `${where}: ${x.id} (${x.nodes.length})`);
+}
+

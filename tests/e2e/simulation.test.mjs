@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, ROOT, sharedBrowser } from './helpers.mjs';
+import { DIST, ROOT, seriousViolations, sharedBrowser } from './helpers.mjs';
 
 const shared = sharedBrowser(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream']);
 const { visit } = shared;
@@ -107,6 +107,7 @@ test('a 15-minute junior mock interview runs to its report under a controlled cl
     const worst = await page.locator('table.stats tbody tr').first().locator('th').innerText();
     assert.equal(worst, missedStage, 'the stage that went worst comes first');
     await page.screenshot({ path: `${SHOTS}/mock-report-1280.png`, fullPage: true });
+    assert.deepEqual(await seriousViolations(page, 'mock report'), []);
     const practise = page.getByRole('link', { name: /^Practise the 2 you missed or half-answered$/ });
     await practise.click();
     await page.locator('.counter').waitFor();
@@ -127,7 +128,9 @@ test('screens of a mock interview at 320 and 1280 px', async () => {
       await v.page.locator('.mock-head').waitFor();
       assert.ok((await v.scrollWidth()) <= width, `no sideways scrolling at ${width}px`);
       await v.page.screenshot({ path: `${SHOTS}/mock-question-${width}.png`, fullPage: true });
+      assert.deepEqual(await seriousViolations(v.page, `mock question ${width}`), []);
       await v.goto('#/mock');
+      assert.deepEqual(await seriousViolations(v.page, `mock setup ${width}`), []);
       await v.page.screenshot({ path: `${SHOTS}/mock-setup-${width}.png`, fullPage: true });
     });
   }
@@ -187,6 +190,7 @@ test('live coding: the editor keys, a correct and a wrong solution, a runaway lo
     await setCode(page, wrong);
     const headline = await run(page);
     assert.match(headline, new RegExp(`^\\d+ of ${tests} tests passed\\.$`));
+    assert.deepEqual(await seriousViolations(page, 'challenge with failing tests'), []);
     const failure = page.locator('.test.fail').first();
     assert.match(await failure.locator('.test-message').innerText(), /AssertionError: .*expected/);
 
