@@ -1,4 +1,12 @@
-// trunk post_build hook, release builds only (TRUNK_PROFILE=release):
+// trunk post_build hook.
+// Every profile (`trunk serve` runs it too):
+// 0. Copies the live-coding Python worker (python-worker.js) and the part of Pyodide it needs
+//    (node_modules/pyodide → pyodide/) next to index.html, and writes pyodide/manifest.json:
+//    the raw byte size of each file the worker downloads (its progress bar counts decoded bytes
+//    against these, whatever a server's Content-Encoding) and the lock file's `info` (so the
+//    worker hands Pyodide an empty lock file instead of downloading 119 KB of package index).
+//    Nothing here is part of the first load: the worker is created by the live-coding view.
+// Release builds only (TRUNK_PROFILE=release):
 // 1. Minifies wasm-bindgen's JS glue with terser. trunk's own minifier can't parse the glue's
 //    `export { … as default }` (its "Failed to minify JS" warning) and leaves it; this saves
 //    ~1.5 KB brotli of the first load. embed.js stays readable.
@@ -7,9 +15,42 @@
 //    index.html's loader at them, so a cache can never pair an old app module with a new first screen or an
 //    old glue with a new wasm.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { minify } from 'terser';
+
+{
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const dir = process.env.TRUNK_STAGING_DIR;
+  const from = join(root, 'node_modules', 'pyodide');
+  const to = join(dir, 'pyodide');
+  // The worker loads exactly these (measured in Chromium: tests/e2e/python.test.mjs); no
+  // pyodide-lock.json, pyodide.js, source maps or consoles.
+  const FILES = ['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip'];
+  const DOWNLOADED = FILES.slice(1); // pyodide.mjs is imported before the progress bar starts
+  rmSync(to, { recursive: true, force: true });
+  mkdirSync(to);
+  for (const name of FILES) {
+    if (name.endsWith('.mjs')) {
+      // Drop the source-map comment: the maps aren't deployed (DevTools would 404 on them).
+      const text = readFileSync(join(from, name), 'utf8').replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
+      writeFileSync(join(to, name), text);
+    } else {
+      copyFileSync(join(from, name), join(to, name));
+    }
+  }
+  const pkg = JSON.parse(readFileSync(join(from, 'package.json'), 'utf8'));
+  const lock = JSON.parse(readFileSync(join(from, 'pyodide-lock.json'), 'utf8'));
+  const manifest = {
+    pyodide: pkg.version,
+    python: lock.info.python,
+    lockInfo: lock.info,
+    sizes: Object.fromEntries(DOWNLOADED.map((name) => [name, readFileSync(join(to, name)).length])),
+  };
+  writeFileSync(join(to, 'manifest.json'), JSON.stringify(manifest, null, 1) + '\n');
+  copyFileSync(join(root, 'python-worker.js'), join(dir, 'python-worker.js'));
+}
 
 if (process.env.TRUNK_PROFILE === 'release') {
   const dir = process.env.TRUNK_STAGING_DIR;

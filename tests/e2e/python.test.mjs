@@ -85,6 +85,14 @@ function run(req) {
   return page.evaluate(([id, r]) => window.py.run(id, r), [nextId++, req]);
 }
 
+async function until(condition, ms = 10_000) {
+  const end = Date.now() + ms;
+  while (!condition()) {
+    assert.ok(Date.now() < end, `timed out waiting for ${condition}`);
+    await new Promise((ok) => setTimeout(ok, 20));
+  }
+}
+
 const underPyodide = (p) => p.includes('/pyodide/') || p.endsWith('/python-worker.js');
 
 test('dist/pyodide holds only what the worker loads, and a manifest of their raw sizes', () => {
@@ -124,6 +132,7 @@ test('the worker loads Python on the first run: byte progress to the raw total, 
   log.length = 0;
   await page.evaluate(() => window.py.start());
   // The worker by itself downloads nothing: Pyodide waits for the first message.
+  await until(() => log.some((p) => p.endsWith('/python-worker.js')));
   await new Promise((ok) => setTimeout(ok, 300));
   assert.deepEqual(log.filter((p) => p.includes('/pyodide/')), []);
 
@@ -272,22 +281,30 @@ test('input() raises EOFError, packages are not downloaded, asyncio.run works', 
   assert.equal(aio.tests[0].passed, true, JSON.stringify(aio.tests[0]));
 });
 
-test('after terminate(), a fresh worker runs again, from the HTTP cache', async (t) => {
-  const fresh = await page.evaluate(() => {
-    window.py.worker.terminate();
-    window.py.messages = [];
-    window.py.start();
-  });
-  assert.equal(fresh, undefined);
+test('after terminate(), a fresh worker (warmed up with {type:"load"}) runs again, from the HTTP cache', async (t) => {
   log.length = 0;
+  const ready = await page.evaluate(
+    () =>
+      new Promise((ok) => {
+        window.py.worker.terminate();
+        window.py.messages = [];
+        window.py.start();
+        window.py.waiters.add((m) => m.type === 'ready' && ok(m));
+        window.py.worker.postMessage({ type: 'load' });
+      }),
+  );
+  assert.equal(ready.version, '3.14.2');
   const r = await run({ code: ADD, tests: ADD_TESTS });
   assert.equal(r.type, 'result');
   assert.ok(r.tests.every((x) => x.passed));
   const messages = await page.evaluate(() => window.py.messages);
+  assert.deepEqual(
+    messages.map((m) => m.type).filter((k) => k !== 'loading'),
+    ['ready', 'running', 'result'],
+  );
   const loading = messages.filter((m) => m.type === 'loading');
   assert.equal(loading.at(-1).loaded, RAW_TOTAL);
   assert.deepEqual(log.filter((p) => p.includes('/pyodide/')), [], 'every Pyodide file from the HTTP cache');
-  const ready = messages.find((m) => m.type === 'ready');
   t.diagnostic(`warm load ${ready.ms} ms (ready)`);
 });
 

@@ -108,6 +108,10 @@ test('a 15-minute junior mock interview runs to its report under a controlled cl
     assert.equal(worst, missedStage, 'the stage that went worst comes first');
     await page.screenshot({ path: `${SHOTS}/mock-report-1280.png`, fullPage: true });
     assert.deepEqual(await seriousViolations(page, 'mock report'), []);
+    await page.setViewportSize({ width: 320, height: 800 });
+    assert.ok((await v.scrollWidth()) <= 320, 'the report fits a phone');
+    await page.screenshot({ path: `${SHOTS}/mock-report-320.png`, fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 800 });
     const practise = page.getByRole('link', { name: /^Practise the 2 you missed or half-answered$/ });
     await practise.click();
     await page.locator('.counter').waitFor();
