@@ -127,6 +127,51 @@ const quota = await (async () => {
   return { ...out, limitChars: small };
 })();
 
+// Live coding: what Pyodide adds to dist/ (none of it in the first load), and the time from
+// Run to the first result: cold (a new context: download, compile and start CPython, then
+// run) and warm (Python already loaded in the page). Served uncompressed from loopback, so the
+// cold time is mostly compile and start-up, not transfer.
+const pyDir = join(DIST, 'pyodide');
+const pyRows = readdirSync(pyDir).sort().map((f) => {
+  const buf = readFileSync(join(pyDir, f));
+  return {
+    f: `pyodide/${f}`,
+    raw: buf.length,
+    gz: gzipSync(buf, { level: 9 }).length,
+    br: brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+});
+const pyodideInFirstLoad = load.before.filter((p) => /pyodide\/|python-worker/.test(p));
+const bankQuestion = JSON.parse(readFileSync('questions.json', 'utf8')) // the source: dist's has its code split off
+  .questions.find((q) => q.id === 'coding-reverse-string');
+async function runTimes(warmRuns) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.setDefaultTimeout(120_000);
+  await page.goto(`${server.url}/pyprep/#/challenge/coding-reverse-string`);
+  await page.locator('html[data-app="app"] .editor-text').waitFor();
+  await page.locator('.editor-text').fill(bankQuestion.challenge.solution);
+  const once = async () => {
+    const t = Date.now();
+    await page.locator('button.run').click();
+    await page.locator('.run-headline').waitFor();
+    const ms = Date.now() - t;
+    await page.locator('.run-output').evaluate((el) => { el.textContent = ''; });
+    return ms;
+  };
+  const cold = await once();
+  const warm = [];
+  for (let i = 0; i < warmRuns; i++) warm.push(await once());
+  await context.close();
+  return { cold, warm };
+}
+const coldRuns = [], warmRuns = [];
+for (let i = 0; i < 3; i++) {
+  const r = await runTimes(3);
+  coldRuns.push(r.cold);
+  warmRuns.push(...r.warm);
+}
+
 await browser.close();
 await server.close();
 
@@ -186,6 +231,25 @@ heading enters the page; marked by an init script, the same way for both pages),
 Raw runs (ms) — baseline: ${base.map((x) => x.toFixed(0)).join(', ')}; PyPrep: ${app.map((x) => x.toFixed(0)).join(', ')};
 hand-over: ${ready.map((x) => x.toFixed(0)).join(', ')}.
 Absolute times say little on a shared machine; the ratio, measured side by side, is the number to watch.
+
+## Live coding (Pyodide)
+
+Copied into \`dist/\` by \`scripts/post-build.mjs\` from npm \`pyodide\` (CPython 3.14) and fetched
+only by the Python worker, which the app creates on the first Run: the first load above does not
+include any of it (requests before the first question naming \`pyodide/\` or the worker:
+${pyodideInFirstLoad.length}).
+
+| file | raw | gzip -9 | brotli 11 |
+|---|---:|---:|---:|
+${pyRows.map((r) => `| \`${r.f}\` | ${kb(r.raw)} KB | ${kb(r.gz)} KB | ${kb(r.br)} KB |`).join('\n')}
+| **total** | ${kb(sum(pyRows, 'raw'))} KB | ${kb(sum(pyRows, 'gz'))} KB | ${kb(sum(pyRows, 'br'))} KB |
+
+From pressing Run on \`coding-reverse-string\` (its reference solution, 6 tests) to the result on screen:
+
+| run | median | runs (ms) |
+|---|---:|---|
+| cold: new context, Python downloaded, compiled and started | ${median(coldRuns)} ms | ${coldRuns.join(', ')} |
+| warm: Python already loaded | ${median(warmRuns)} ms | ${warmRuns.join(', ')} |
 
 ## Practice data at scale
 

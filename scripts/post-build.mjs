@@ -6,11 +6,15 @@
 //    against these, whatever a server's Content-Encoding) and the lock file's `info` (so the
 //    worker hands Pyodide an empty lock file instead of downloading 119 KB of package index).
 //    Nothing here is part of the first load: the worker is created by the live-coding view.
+// 1. Splits the challenges' runnable parts (starter, hints, tests, sample file: `CODE_FIELDS` in
+//    src/bank.rs) out of the staged questions.json into challenges.json, which the app fetches
+//    after the first screen (bank::attach_code). The first question needs none of that code
+//    (about 12 KB brotli). What a site owner puts inline in questions.json still works.
 // Release builds only (TRUNK_PROFILE=release):
-// 1. Minifies wasm-bindgen's JS glue with terser. trunk's own minifier can't parse the glue's
+// 2. Minifies wasm-bindgen's JS glue with terser. trunk's own minifier can't parse the glue's
 //    `export { … as default }` (its "Failed to minify JS" warning) and leaves it; this saves
 //    ~1.5 KB brotli of the first load. embed.js stays readable.
-// 2. Gives the app module (pyprep-app.js + pyprep-app_bg.wasm, which trunk names without a
+// 3. Gives the app module (pyprep-app.js + pyprep-app_bg.wasm, which trunk names without a
 //    hash because it builds them as a "worker") content-hashed names like the app's, and points
 //    index.html's loader at them, so a cache can never pair an old app module with a new first screen or an
 //    old glue with a new wasm.
@@ -50,6 +54,26 @@ import { minify } from 'terser';
   };
   writeFileSync(join(to, 'manifest.json'), JSON.stringify(manifest, null, 1) + '\n');
   copyFileSync(join(root, 'python-worker.js'), join(dir, 'python-worker.js'));
+}
+
+{
+  const dir = process.env.TRUNK_STAGING_DIR;
+  const CODE_FIELDS = ['starter', 'hints', 'tests', 'sample_file'];
+  const bank = JSON.parse(readFileSync(join(dir, 'questions.json'), 'utf8'));
+  const challenges = {};
+  for (const q of bank.questions ?? []) {
+    if (!q.challenge) continue;
+    const code = {};
+    for (const field of CODE_FIELDS) {
+      if (field in q.challenge) {
+        code[field] = q.challenge[field];
+        delete q.challenge[field];
+      }
+    }
+    if (Object.keys(code).length) challenges[q.id] = code;
+  }
+  writeFileSync(join(dir, 'questions.json'), JSON.stringify(bank, null, 2) + '\n');
+  writeFileSync(join(dir, 'challenges.json'), JSON.stringify({ version: 1, challenges }, null, 2) + '\n');
 }
 
 if (process.env.TRUNK_PROFILE === 'release') {

@@ -88,6 +88,9 @@ pub struct Challenge {
     pub edge_cases: Vec<String>,
     /// Python source: `def test_…():` functions (each with a one-line docstring as its label),
     /// run in the namespace of the solution (or the learner's code), in definition order.
+    /// In a deployed folder this and the other runnable parts (`CODE_FIELDS`) live in
+    /// `challenges.json` (see [`attach_code`]); inline ones still work.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub tests: String,
     /// Python source the learner starts from: imports, signatures and docstrings, bodies that
     /// raise `NotImplementedError`. Empty: the editor starts empty.
@@ -104,6 +107,77 @@ pub struct Challenge {
 pub struct SampleFile {
     pub name: String,
     pub content: String,
+}
+
+/// The parts of a challenge only live coding needs: the build moves them from
+/// `questions.json` into `challenges.json` (`scripts/post-build.mjs`), so the first load
+/// carries prompts and answers but no test code.
+pub const CODE_FIELDS: [&str; 4] = ["starter", "hints", "tests", "sample_file"];
+
+#[derive(Deserialize)]
+struct CodeFile {
+    version: u64,
+    challenges: std::collections::HashMap<String, ChallengeCode>,
+}
+
+#[derive(Deserialize)]
+struct ChallengeCode {
+    #[serde(default)]
+    starter: String,
+    #[serde(default)]
+    hints: Vec<String>,
+    #[serde(default)]
+    tests: String,
+    #[serde(default)]
+    sample_file: Option<SampleFile>,
+}
+
+impl Challenge {
+    /// Whether its runnable parts are here (inline, or attached from `challenges.json`).
+    pub fn has_code(&self) -> bool {
+        !self.tests.trim().is_empty()
+    }
+}
+
+impl Bank {
+    /// Whether some challenge still waits for its code.
+    pub fn needs_code(&self) -> bool {
+        self.questions
+            .iter()
+            .any(|q| q.challenge.as_ref().is_some_and(|c| !c.has_code()))
+    }
+}
+
+/// Fills each challenge's missing runnable parts from `challenges.json`
+/// (`{"version": 1, "challenges": {"<question id>": {starter, hints, tests, sample_file}}}`).
+/// What a question already has inline wins (a site owner's hand edit); ids the bank lacks are
+/// ignored. Returns how many challenges gained code; an unreadable file changes nothing.
+pub fn attach_code(bank: &mut Bank, text: &str) -> Result<usize, String> {
+    let file: CodeFile = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    if file.version != BANK_VERSION {
+        return Err(format!("unknown version {}", file.version));
+    }
+    let mut attached = 0;
+    for q in &mut bank.questions {
+        let (Some(c), Some(code)) = (q.challenge.as_mut(), file.challenges.get(&q.id)) else {
+            continue;
+        };
+        let before = c.has_code();
+        if c.starter.is_empty() {
+            c.starter.clone_from(&code.starter);
+        }
+        if c.hints.is_empty() {
+            c.hints.clone_from(&code.hints);
+        }
+        if c.tests.trim().is_empty() {
+            c.tests.clone_from(&code.tests);
+        }
+        if c.sample_file.is_none() {
+            c.sample_file.clone_from(&code.sample_file);
+        }
+        attached += usize::from(!before && c.has_code());
+    }
+    Ok(attached)
 }
 
 /// A problem with one entry of the bank: shown on screen, the entry is skipped.
@@ -452,5 +526,36 @@ mod tests {
         assert!(!is_valid_slug("-x"));
         assert!(!is_valid_slug("Core"));
         assert!(!is_valid_slug("a b"));
+    }
+
+    #[test]
+    fn challenge_code_is_attached_where_missing() {
+        let text = r#"{"version":1,"categories":[{"slug":"coding","title":"C","description":""}],
+          "questions":[
+            {"id":"a","category":"coding","prompt":"p","difficulty":"mid","answer":"x",
+             "challenge":{"approach":"","solution":"","time_complexity":"","space_complexity":""}},
+            {"id":"b","category":"coding","prompt":"p","difficulty":"mid","answer":"x",
+             "challenge":{"approach":"","solution":"","time_complexity":"","space_complexity":"",
+                          "tests":"def test_own(): pass"}}]}"#;
+        let mut bank = parse(text).unwrap().bank;
+        assert!(bank.needs_code());
+        let code = r#"{"version":1,"challenges":{
+            "a":{"starter":"def f(): ...","hints":["h1","h2"],"tests":"def test_a(): pass",
+                 "sample_file":{"name":"log.txt","content":"x"}},
+            "b":{"tests":"def test_other(): pass"},
+            "gone":{"tests":"x"}}}"#;
+        assert_eq!(attach_code(&mut bank, code), Ok(1));
+        let a = bank.question("a").unwrap().challenge.as_ref().unwrap();
+        assert_eq!(a.starter, "def f(): ...");
+        assert_eq!(a.hints.len(), 2);
+        assert_eq!(a.sample_file.as_ref().unwrap().name, "log.txt");
+        let b = bank.question("b").unwrap().challenge.as_ref().unwrap();
+        assert_eq!(b.tests, "def test_own(): pass", "inline code wins");
+        assert!(!bank.needs_code());
+        for bad in ["", "{", "[]", r#"{"version":2,"challenges":{}}"#] {
+            let mut copy = bank.clone();
+            assert!(attach_code(&mut copy, bad).is_err(), "{bad}");
+            assert_eq!(copy, bank, "an unreadable file changes nothing");
+        }
     }
 }

@@ -613,8 +613,60 @@ pub fn add_record(records: &mut Vec<MockRecord>, record: MockRecord) {
     }
 }
 
-/// Most interviews kept in progress.
+/// Most interviews kept.
 pub const MOCK_LIMIT: usize = 100;
+
+/// The finished interviews, oldest first, as stored (`pyprep.v1.mocks`) and exported with
+/// progress.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct MockHistory {
+    #[serde(default)]
+    pub records: Vec<MockRecord>,
+}
+
+impl MockHistory {
+    /// The union with `records` (each interview once, the later ending winning): commutative
+    /// and idempotent, like progress's merge.
+    pub fn merge(&mut self, records: &[MockRecord]) {
+        for r in records {
+            add_record(&mut self.records, r.clone());
+        }
+    }
+
+    /// How many of `records` are not here yet (the import preview).
+    pub fn new_in(&self, records: &[MockRecord]) -> usize {
+        records
+            .iter()
+            .filter(|m| {
+                !self
+                    .records
+                    .iter()
+                    .any(|c| c.at == m.at && c.route == m.route)
+            })
+            .count()
+    }
+}
+
+/// The mock interviews of an export file (see `progress::export`); records that don't read
+/// are left out, a file without any gives none. Called after `progress::import` accepted it.
+pub fn import_records(text: &str) -> Vec<MockRecord> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(text) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for raw in value
+        .get("mocks")
+        .and_then(serde_json::Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        if let Ok(r) = serde_json::from_value::<MockRecord>(raw.clone()) {
+            add_record(&mut out, r);
+        }
+    }
+    out
+}
 
 #[cfg(test)]
 mod tests {
@@ -876,18 +928,19 @@ mod tests {
         let (_, mut s) = session();
         grade(&mut s, Grade::Good, 5_000.0);
         s.apply(MockAction::End, 9_000.0);
-        let mut p = crate::progress::Progress::default();
-        add_record(&mut p.mocks, s.record().unwrap());
-        let back = crate::progress::import(&crate::progress::export(&p, 1.0)).unwrap();
-        assert_eq!(back.mocks, p.mocks);
-        let preview = crate::progress::preview_import(&Default::default(), &back, |_| true);
-        assert_eq!(preview.new_mocks, 1);
-        assert_eq!(
-            crate::progress::preview_import(&p, &back, |_| true).new_mocks,
-            0
-        );
-        let mut merged = back.clone();
-        merged.merge(&p);
-        assert_eq!(merged.mocks.len(), 1, "merging is idempotent");
+        let mut history = MockHistory::default();
+        history.merge(&[s.record().unwrap()]);
+        let progress = crate::progress::Progress::default();
+        let file = crate::progress::export(&progress, &history.records, 1.0);
+        assert!(crate::progress::import(&file).is_ok());
+        let back = import_records(&file);
+        assert_eq!(back, history.records);
+        assert_eq!(MockHistory::default().new_in(&back), 1);
+        assert_eq!(history.new_in(&back), 0);
+        let mut merged = history.clone();
+        merged.merge(&back);
+        assert_eq!(merged, history, "merging is idempotent");
+        assert!(import_records("{\"mocks\": [{\"at\": \"x\"}]}").is_empty());
+        assert!(import_records("not json").is_empty());
     }
 }

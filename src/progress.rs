@@ -23,6 +23,8 @@ pub const EMBED_SESSION_KEY: &str = "pyprep.v1.embed-session";
 pub const SETTINGS_KEY: &str = "pyprep.v1.settings";
 /// The unfinished mock interview.
 pub const MOCK_KEY: &str = "pyprep.v1.mock";
+/// Finished mock interviews.
+pub const MOCKS_KEY: &str = "pyprep.v1.mocks";
 /// The learner's code per live-coding challenge.
 pub const DRAFTS_KEY: &str = "pyprep.v1.drafts";
 
@@ -50,6 +52,10 @@ impl Stored for crate::mock::MockSession {
 }
 
 impl Stored for crate::challenge::Drafts {
+    const VERSION: u32 = 1;
+}
+
+impl Stored for crate::mock::MockHistory {
     const VERSION: u32 = 1;
 }
 
@@ -177,9 +183,6 @@ impl QuestionProgress {
 pub struct Progress {
     #[serde(default)]
     pub questions: HashMap<String, QuestionProgress>,
-    /// Finished mock interviews, oldest first (at most `mock::MOCK_LIMIT`).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub mocks: Vec<crate::mock::MockRecord>,
 }
 
 /// Most grades kept per question: enough for any scheduler, bounded for storage quotas.
@@ -237,9 +240,6 @@ impl Progress {
                 .or_default()
                 .merge_from(theirs);
         }
-        for record in &other.mocks {
-            crate::mock::add_record(&mut self.mocks, record.clone());
-        }
     }
 
     /// Forgets the progress of these questions (a category's reset).
@@ -272,8 +272,9 @@ struct ExportedQuestion<'a> {
 }
 
 /// The progress as an export file: versioned, marked, without the cached schedule (the
-/// importing app computes it from the reviews).
-pub fn export(progress: &Progress, at: f64) -> String {
+/// importing app computes it from the reviews), with the finished mock interviews (kept under
+/// their own key, `mock::MockHistory`, so the first screen never decodes them).
+pub fn export(progress: &Progress, mocks: &[crate::mock::MockRecord], at: f64) -> String {
     let questions = progress
         .questions
         .iter()
@@ -292,7 +293,7 @@ pub fn export(progress: &Progress, at: f64) -> String {
         version: <Progress as Stored>::VERSION,
         exported_at: at,
         questions,
-        mocks: &progress.mocks,
+        mocks,
     })
     .unwrap_or_default()
 }
@@ -376,10 +377,6 @@ pub fn import(text: &str) -> Result<Progress, ImportError> {
         });
         *q = clean;
     }
-    // Oldest first, each interview once, within the cap: as if recorded here.
-    for record in std::mem::take(&mut progress.mocks) {
-        crate::mock::add_record(&mut progress.mocks, record);
-    }
     Ok(progress)
 }
 
@@ -394,8 +391,6 @@ pub struct ImportPreview {
     pub known_reviews: usize,
     /// Of `questions`, how many this bank doesn't have (kept, in case the bank returns).
     pub unknown_questions: usize,
-    /// Mock interviews not already here.
-    pub new_mocks: usize,
 }
 
 pub fn preview_import(
@@ -408,16 +403,6 @@ pub fn preview_import(
         new_reviews: 0,
         known_reviews: 0,
         unknown_questions: 0,
-        new_mocks: incoming
-            .mocks
-            .iter()
-            .filter(|m| {
-                !current
-                    .mocks
-                    .iter()
-                    .any(|c| c.at == m.at && c.route == m.route)
-            })
-            .count(),
     };
     for (id, theirs) in &incoming.questions {
         let mine = current.questions.get(id);
@@ -706,7 +691,7 @@ mod tests {
         p.record_seen("a");
         p.record_grade("a", Grade::Good, 1.0, Some(Ticks { said: 5, of: 3 }));
         p.record_grade("b", Grade::Again, 2.0, None);
-        let file = export(&p, 99.0);
+        let file = export(&p, &[], 99.0);
         assert!(file.contains(r#""format": "pyprep-progress""#));
         assert_eq!(import(&file), Ok(p.clone()));
         // A stored value (copied from the browser) imports too.
@@ -718,8 +703,7 @@ mod tests {
                 questions: 2,
                 new_reviews: 2,
                 known_reviews: 0,
-                unknown_questions: 1,
-                new_mocks: 0
+                unknown_questions: 1
             }
         );
         let again = preview_import(&p, &p, |_| true);
@@ -731,7 +715,7 @@ mod tests {
 
     #[test]
     fn bad_imports_say_why() {
-        let file = export(&Progress::default(), 1.0);
+        let file = export(&Progress::default(), &[], 1.0);
         for (text, expected) in [
             ("", ImportError::Truncated),
             (&file[..file.len() / 2], ImportError::Truncated),

@@ -3,10 +3,10 @@
 //! are tested natively against memory and failing backends.
 
 use crate::challenge::Drafts;
-use crate::mock::MockSession;
+use crate::mock::{MockHistory, MockSession};
 use crate::progress::{
     backup_key, decode, decode_session, encode, Decoded, Progress, Settings, DRAFTS_KEY,
-    EMBED_SESSION_KEY, MOCK_KEY, PROGRESS_KEY, SESSION_KEY, SETTINGS_KEY,
+    EMBED_SESSION_KEY, MOCKS_KEY, MOCK_KEY, PROGRESS_KEY, SESSION_KEY, SETTINGS_KEY,
 };
 use crate::quiz::Session;
 use std::cell::RefCell;
@@ -175,6 +175,7 @@ impl Store {
                 "unfinished quiz",
                 "settings",
                 "mock interview",
+                "mock interviews",
                 "code drafts",
             ]
             .into_iter()
@@ -317,6 +318,19 @@ impl Store {
         }
     }
 
+    /// Finished mock interviews.
+    pub fn mocks(&self) -> MockHistory {
+        self.load_with(MOCKS_KEY, "mock interviews", decode)
+            .unwrap_or_default()
+    }
+
+    /// Reads, changes and writes the finished interviews in one step.
+    pub fn update_mocks(&self, f: impl FnOnce(&mut MockHistory)) {
+        let mut m = self.mocks();
+        f(&mut m);
+        self.set(MOCKS_KEY, &encode(&m));
+    }
+
     pub fn drafts(&self) -> Drafts {
         self.load_with(DRAFTS_KEY, "code drafts", decode)
             .unwrap_or_default()
@@ -345,6 +359,7 @@ impl Store {
             EMBED_SESSION_KEY,
             SETTINGS_KEY,
             MOCK_KEY,
+            MOCKS_KEY,
             DRAFTS_KEY,
         ] {
             self.remove(key);

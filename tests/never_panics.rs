@@ -216,7 +216,7 @@ proptest! {
             }
         }
         // Through an export file and back, the merge is the same.
-        let exported = progress::import(&progress::export(&ab, 0.0)).unwrap();
+        let exported = progress::import(&progress::export(&ab, &[], 0.0)).unwrap();
         prop_assert_eq!(exported, ab);
     }
 

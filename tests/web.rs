@@ -62,6 +62,7 @@ fn mount(route: &str) -> (web_sys::Element, Ctx) {
     document().body().unwrap().append_child(&root).unwrap();
     let ctx = Ctx {
         loaded: Rc::new(bank::parse(BANK).unwrap()),
+        code: pyprep::web::context::Code::Ready,
         store: Rc::new(storage::open(false)),
         display: Display::default(),
         revision: 0,

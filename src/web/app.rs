@@ -6,7 +6,7 @@ use crate::store::Store;
 use crate::web::adapters::url::use_hash;
 use crate::web::components::data::ExportButton;
 use crate::web::components::{link_error, top_bars, BankProblems, ErrorPage, Notices};
-use crate::web::context::{reschedule, Ctx};
+use crate::web::context::{reschedule, Code, Ctx};
 use crate::web::pages::challenge::ChallengePage;
 use crate::web::pages::home::Home;
 use crate::web::pages::mock::MockPage;
@@ -25,27 +25,34 @@ enum LoadState {
 }
 
 const BANK_URL: &str = "questions.json";
+/// The challenges' runnable parts, split from the bank by the build (see `bank::attach_code`).
+const CODE_URL: &str = "challenges.json";
 
 /// Downloads the bank's text. `fetch` matches the `<link rel=preload>` in index.html, so the
 /// download started with the page is reused.
 pub async fn fetch_bank_text() -> Result<String, String> {
+    fetch_text(BANK_URL).await
+}
+
+/// Downloads a file of the deployed folder as text; the error says which file and why.
+async fn fetch_text(url: &str) -> Result<String, String> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
     let window = web_sys::window().ok_or("no window")?;
-    let response = JsFuture::from(window.fetch_with_str(BANK_URL))
+    let response = JsFuture::from(window.fetch_with_str(url))
         .await
         .map_err(|e| {
             format!(
-                "questions.json could not be downloaded ({}).",
+                "{url} could not be downloaded ({}).",
                 crate::web::js_text(&e)
             )
         })?;
     let response: web_sys::Response = response
         .dyn_into()
-        .map_err(|_| "questions.json: unexpected fetch result".to_owned())?;
+        .map_err(|_| format!("{url}: unexpected fetch result"))?;
     if !response.ok() {
         return Err(format!(
-            "questions.json could not be downloaded (HTTP {}).",
+            "{url} could not be downloaded (HTTP {}).",
             response.status()
         ));
     }
@@ -56,7 +63,7 @@ pub async fn fetch_bank_text() -> Result<String, String> {
             .and_then(|t| t.as_string()),
         Err(_) => None,
     }
-    .ok_or_else(|| "questions.json could not be read.".to_owned())?;
+    .ok_or_else(|| format!("{url} could not be read."))?;
     Ok(text)
 }
 
@@ -156,6 +163,43 @@ pub fn App(props: &AppProps) -> Html {
             });
         });
     }
+    // The challenges' code comes after the first screen, once per bank load.
+    let code = use_state(|| {
+        if props.bank.bank.needs_code() {
+            Code::Loading
+        } else {
+            Code::Ready
+        }
+    });
+    {
+        let state = state.clone();
+        let code = code.clone();
+        let ready = match &*state {
+            LoadState::Ready(loaded) => Some(loaded.clone()),
+            _ => None,
+        };
+        use_effect_with((*attempt, ready.is_some()), move |_| {
+            let Some(loaded) = ready.filter(|l| l.bank.needs_code()) else {
+                code.set(Code::Ready);
+                return;
+            };
+            code.set(Code::Loading);
+            wasm_bindgen_futures::spawn_local(async move {
+                let mut with_code = (*loaded).clone();
+                let attached = fetch_text(CODE_URL).await.and_then(|text| {
+                    bank::attach_code(&mut with_code.bank, &text)
+                        .map_err(|e| format!("{CODE_URL} could not be read ({e})."))
+                });
+                match attached {
+                    Ok(_) => {
+                        state.set(LoadState::Ready(Rc::new(with_code)));
+                        code.set(Code::Ready);
+                    }
+                    Err(e) => code.set(Code::Failed(e)),
+                }
+            });
+        });
+    }
     let revision = use_reducer(|| Revision(0));
     let changed = {
         let revision = revision.dispatcher();
@@ -215,6 +259,7 @@ pub fn App(props: &AppProps) -> Html {
         LoadState::Ready(loaded) => {
             let ctx = Ctx {
                 loaded: loaded.clone(),
+                code: (*code).clone(),
                 store: store.clone(),
                 display: display.clone(),
                 revision: revision.0,

@@ -6,9 +6,19 @@ use crate::store::Store;
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// Where the challenges' runnable parts (`challenges.json`, fetched after the first screen)
+/// stand.
+#[derive(Clone, PartialEq)]
+pub enum Code {
+    Loading,
+    Ready,
+    Failed(String),
+}
+
 #[derive(Clone)]
 pub struct Ctx {
     pub loaded: Rc<Loaded>,
+    pub code: Code,
     pub store: Rc<Store>,
     pub display: Display,
     /// Bumped when stored progress changed behind the screen's back (the schedule was
@@ -21,6 +31,7 @@ pub struct Ctx {
 impl PartialEq for Ctx {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.loaded, &other.loaded)
+            && self.code == other.code
             && Rc::ptr_eq(&self.store, &other.store)
             && self.display == other.display
             && self.revision == other.revision

@@ -132,6 +132,8 @@ fn First() -> Html {
     };
     let ctx = Ctx {
         loaded,
+        // The first screen never runs code: the app module fetches it.
+        code: crate::web::context::Code::Loading,
         store: store.clone(),
         display: display.clone(),
         revision: 0,

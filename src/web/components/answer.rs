@@ -43,10 +43,12 @@ pub fn Answer(props: &AnswerProps) -> Html {
                         <h3>{"Edge cases"}</h3>
                         <ul>{ for c.edge_cases.iter().map(|e| html! { <li>{ text_with_code(e) }</li> }) }</ul>
                     }
-                    <details>
-                        <summary>{"Tests for the solution"}</summary>
-                        { md(&fenced("python", &c.tests)) }
-                    </details>
+                    if c.has_code() {
+                        <details>
+                            <summary>{"Tests for the solution"}</summary>
+                            { md(&fenced("python", &c.tests)) }
+                        </details>
+                    }
                     if let Some(f) = &c.sample_file {
                         <details>
                             <summary>{ format!("Sample input: {}", f.name) }</summary>

@@ -1,6 +1,7 @@
 //! Your data in your hands: the schedule's desired retention, export, import (validated, with a
 //! preview, merged as a union) and reset (one category or everything), each confirmed.
 
+use crate::mock::{import_records, MockRecord};
 use crate::progress::{export, import, preview_import, ImportPreview, Progress, IMPORT_LIMIT};
 use crate::schedule::{MAX_RETENTION, MIN_RETENTION};
 use crate::web::adapters::files::{download, read_picked};
@@ -28,7 +29,7 @@ pub fn ExportButton() -> Html {
             let name = format!("pyprep-progress-{date}.json");
             result.set(Some(download(
                 &name,
-                &export(&store.progress(), now),
+                &export(&store.progress(), &store.mocks().records, now),
                 "application/json",
             )));
         })
@@ -99,6 +100,9 @@ enum Import {
         name: String,
         incoming: std::rc::Rc<Progress>,
         preview: ImportPreview,
+        /// The file's finished mock interviews, and how many are new here.
+        mocks: std::rc::Rc<Vec<MockRecord>>,
+        new_mocks: usize,
     },
     Done(String),
     Failed(String),
@@ -133,10 +137,13 @@ fn ImportFile() -> Html {
                             let preview = preview_import(&store.progress(), &incoming, |id| {
                                 bank.bank.question(id).is_some()
                             });
+                            let mocks = import_records(&text);
                             Import::Preview {
                                 name,
                                 incoming: std::rc::Rc::new(incoming),
                                 preview,
+                                new_mocks: store.mocks().new_in(&mocks),
+                                mocks: std::rc::Rc::new(mocks),
                             }
                         }
                     },
@@ -152,15 +159,22 @@ fn ImportFile() -> Html {
             name,
             incoming,
             preview,
+            mocks,
+            new_mocks,
         } => {
+            let new_mocks = *new_mocks;
             let apply = {
                 let state = state.clone();
                 let incoming = incoming.clone();
+                let mocks = mocks.clone();
                 let store = ctx.store.clone();
                 let changed = ctx.changed.clone();
                 let preview = preview.clone();
                 Callback::from(move |_| {
                     store.update_progress(|p| p.merge(&incoming));
+                    if !mocks.is_empty() {
+                        store.update_mocks(|m| m.merge(&mocks));
+                    }
                     reschedule(&store);
                     changed.emit(());
                     let mut done = format!(
@@ -170,11 +184,10 @@ fn ImportFile() -> Html {
                         preview.questions,
                         plural(preview.questions, "question", "questions"),
                     );
-                    if preview.new_mocks > 0 {
+                    if new_mocks > 0 {
                         done += &format!(
-                            " and {} mock {}",
-                            preview.new_mocks,
-                            plural(preview.new_mocks, "interview", "interviews")
+                            " and {new_mocks} mock {}",
+                            plural(new_mocks, "interview", "interviews")
                         );
                     }
                     state.set(Import::Done(done + "."));
@@ -186,8 +199,8 @@ fn ImportFile() -> Html {
             };
             html! {
                 <div class="confirm" role="group" aria-label="Confirm import">
-                    <p>{ import_summary(name, preview) }</p>
-                    if preview.new_reviews > 0 || preview.new_mocks > 0 {
+                    <p>{ import_summary(name, preview, new_mocks) }</p>
+                    if preview.new_reviews > 0 || new_mocks > 0 {
                         <button class="button primary" onclick={apply}>{"Import"}</button>
                     }
                     <button class="button" onclick={cancel}>{"Cancel"}</button>
@@ -214,15 +227,15 @@ fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
     }
 }
 
-fn import_summary(name: &str, p: &ImportPreview) -> String {
-    let mocks = match p.new_mocks {
+fn import_summary(name: &str, p: &ImportPreview, new_mocks: usize) -> String {
+    let mocks = match new_mocks {
         0 => String::new(),
         n => format!(
             " It also holds {n} mock {} not here yet.",
             plural(n, "interview", "interviews")
         ),
     };
-    if p.new_reviews == 0 && p.new_mocks > 0 {
+    if p.new_reviews == 0 && new_mocks > 0 {
         return format!("“{name}” holds no new reviews.{mocks} Nothing here is removed.");
     }
     if p.new_reviews == 0 {

@@ -7,6 +7,7 @@ use crate::challenge::{test_label, RunResult, TIME_LIMIT_MS};
 use crate::web::adapters::python::{self, RunEvent};
 use crate::web::components::editor::{editor_keys, CodeEditor};
 use crate::web::components::{use_ctx, Markdown};
+use crate::web::context::Code;
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
@@ -33,8 +34,38 @@ fn megabytes(bytes: f64) -> String {
     format!("{:.1}", bytes / 1_048_576.0)
 }
 
+/// Waits for the challenge's code (`challenges.json`, fetched after the first screen), so the
+/// editor starts from the starter and Run has its tests.
 #[component]
 pub fn Workspace(props: &WorkspaceProps) -> Html {
+    let ctx = use_ctx();
+    let has_code = props
+        .question
+        .challenge
+        .as_ref()
+        .is_some_and(|c| c.has_code());
+    match (&ctx.code, has_code) {
+        (_, true) => {
+            html! { <Editing key={props.question.id.clone()} question={props.question.clone()} /> }
+        }
+        (Code::Loading, false) => html! {
+            <p class="hint" role="status">{"Loading the challenge's starter code and tests…"}</p>
+        },
+        (Code::Failed(why), false) => html! {
+            <p class="notice no-python" role="alert">
+                { format!("The challenge's starter code and tests could not be loaded: {why} Reload the page to try again; the model answer below still works.") }
+            </p>
+        },
+        (Code::Ready, false) => html! {
+            <p class="notice no-python" role="status">
+                {"This challenge has no tests in this question bank, so there is nothing to run. Write your answer aloud or in the notes, then compare with the reference solution."}
+            </p>
+        },
+    }
+}
+
+#[component]
+fn Editing(props: &WorkspaceProps) -> Html {
     let ctx = use_ctx();
     let q = &props.question;
     let Some(challenge) = q.challenge.as_ref() else {

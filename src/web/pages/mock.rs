@@ -4,8 +4,8 @@
 use crate::bank::{Difficulty, Loaded};
 use crate::link::quiz_of;
 use crate::mock::{
-    add_record, clock_text, level_param, plan, spoken_duration, MockAction, MockLink, MockRecord,
-    MockSession, LENGTHS,
+    clock_text, level_param, plan, spoken_duration, MockAction, MockLink, MockRecord, MockSession,
+    LENGTHS,
 };
 use crate::quiz::{Action, Effect};
 use crate::web::adapters::url::navigate;
@@ -171,9 +171,9 @@ fn Interview(props: &InterviewProps) -> Html {
         let store = ctx.store.clone();
         use_effect_with((*session).clone(), move |s| {
             store.save_mock(Some(s));
-            // A finished interview goes into progress (once: the same record replaces itself).
+            // A finished interview is kept (once: the same record replaces itself).
             if let Some(record) = s.record() {
-                store.update_progress(|p| add_record(&mut p.mocks, record));
+                store.update_mocks(|m| m.merge(&[record]));
             }
         });
     }

@@ -200,7 +200,7 @@ fn WeakSpots(props: &StatsProps) -> Html {
 fn MockHistory() -> Html {
     let ctx = use_ctx();
     let store = ctx.store.clone();
-    let mocks = use_memo(ctx.revision, move |_| store.progress().mocks);
+    let mocks = use_memo(ctx.revision, move |_| store.mocks().records);
     if mocks.is_empty() {
         return html! {};
     }
