@@ -292,7 +292,10 @@ fn status_view(status: &Status) -> Html {
     match status {
         Status::Idle => html! {},
         Status::Loading { loaded, total } => {
-            let text = if *total > 0.0 {
+            let text = if *total > 0.0 && loaded >= total {
+                // Downloaded: CPython starts up (about 2 s with no news).
+                "Starting Python (first Run only)…".to_owned()
+            } else if *total > 0.0 {
                 format!(
                     "Loading Python: {} of {} MB (first Run only)…",
                     megabytes(*loaded),
@@ -304,7 +307,7 @@ fn status_view(status: &Status) -> Html {
             html! {
                 <div class="python-loading">
                     <label for="python-progress">{ &text }</label>
-                    if *total > 0.0 {
+                    if *total > 0.0 && loaded < total {
                         <progress id="python-progress" max={total.to_string()} value={loaded.to_string()}></progress>
                     } else {
                         <progress id="python-progress"></progress>
