@@ -216,6 +216,14 @@ test('live coding: the editor keys, a correct and a wrong solution, a runaway lo
     await setCode(page, challenge.solution);
     assert.equal(await run(page), `All ${tests} tests passed.`, 'a fresh Python after the stop');
 
+    // Stop ends a run at once; the Run button (now Stop) keeps the focus.
+    await setCode(page, 'while True:\n    pass\n');
+    await page.getByRole('button', { name: 'Run tests' }).click();
+    await page.getByRole('button', { name: 'Stop' }).waitFor();
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await page.getByText('Stopped. Python restarts on the next Run.').waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('run')), true, 'focus stays on the button');
+
     // Hints one at a time, then the reference solution and the grade.
     await page.getByRole('button', { name: /^Show a hint \(1 of \d\)$/ }).click();
     assert.equal(await page.locator('.hints li').count(), 1);
@@ -235,6 +243,23 @@ test('live coding: the editor keys, a correct and a wrong solution, a runaway lo
       assert.ok((await v.scrollWidth()) <= width, `no sideways scrolling at ${width}px`);
       await page.screenshot({ path: `${SHOTS}/challenge-${width}.png`, fullPage: true });
     }
+  });
+});
+
+test('a run left going on another challenge neither blocks nor is blamed on the next one', async () => {
+  const search = bank.questions.find((q) => q.id === 'dsa-searching-algorithms').challenge;
+  await visit({}, async (v) => {
+    const { page } = v;
+    await v.goto('#/challenge/coding-reverse-string');
+    await setCode(page, 'while True:\n    pass\n');
+    await page.getByRole('button', { name: 'Run tests' }).click();
+    await page.getByRole('button', { name: 'Stop' }).waitFor({ timeout: RUN_TIMEOUT });
+    await page.getByRole('link', { name: 'All challenges' }).click();
+    await page.getByRole('link', { name: /searching algorithms/ }).click();
+    await setCode(page, search.solution);
+    const started = Date.now();
+    assert.match(await run(page), /^All \d+ tests passed\.$/);
+    assert.ok(Date.now() - started < 9_000, 'not held up by the loop left behind');
   });
 });
 

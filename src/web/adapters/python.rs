@@ -42,6 +42,8 @@ thread_local! {
     static LIMIT: RefCell<Option<Timeout>> = const { RefCell::new(None) };
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
     static PYTHON_VERSION: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// A run was sent and has not answered yet.
+    static BUSY: Cell<bool> = const { Cell::new(false) };
 }
 
 fn emit(event: RunEvent) {
@@ -51,8 +53,9 @@ fn emit(event: RunEvent) {
     }
 }
 
-/// Stops the worker (a runaway run, a failure): the next Run starts a fresh one.
+/// Stops the worker (a runaway run, a failure, Stop): the next Run starts a fresh one.
 fn stop() {
+    BUSY.with(|b| b.set(false));
     LIMIT.with(|t| t.borrow_mut().take());
     if let Some(live) = LIVE.with(|l| l.borrow_mut().take()) {
         live.worker.terminate();
@@ -72,6 +75,12 @@ fn on_message(e: web_sys::MessageEvent) {
             .and_then(serde_json::Value::as_f64)
             .unwrap_or(0.0)
     };
+    // Only the latest run's answers count (an older one may still have been queued).
+    let current = NEXT_ID.with(Cell::get).wrapping_sub(1);
+    let stale = msg
+        .get("id")
+        .and_then(serde_json::Value::as_u64)
+        .is_some_and(|id| id != u64::from(current));
     let str_of = |k: &str| {
         msg.get(k)
             .and_then(serde_json::Value::as_str)
@@ -88,6 +97,7 @@ fn on_message(e: web_sys::MessageEvent) {
             PYTHON_VERSION.with(|v| *v.borrow_mut() = Some(version.clone()));
             emit(RunEvent::Ready { version });
         }
+        Some("running" | "result") if stale => {}
         Some("running") => {
             let limit = Timeout::new(TIME_LIMIT_MS, || {
                 stop();
@@ -97,6 +107,7 @@ fn on_message(e: web_sys::MessageEvent) {
             emit(RunEvent::Running);
         }
         Some("result") => {
+            BUSY.with(|b| b.set(false));
             LIMIT.with(|t| t.borrow_mut().take());
             match serde_json::from_value::<RunResult>(msg) {
                 Ok(r) => emit(RunEvent::Done(r)),
@@ -162,7 +173,11 @@ fn post(message: &serde_json::Value) -> Result<(), String> {
 /// Runs `code` against `tests` (with `files` in the working directory); `on` hears this run's
 /// events (and replaces whoever heard the previous run).
 pub fn run(code: &str, tests: &str, files: &[(String, String)], on: Callback<RunEvent>) {
+    // A run still going (left behind on another screen) would hold this one up, and its time
+    // limit would be blamed on this code: stop it first.
+    cancel();
     LISTENER.with(|l| *l.borrow_mut() = Some(on));
+    BUSY.with(|b| b.set(true));
     let id = NEXT_ID.with(|n| n.replace(n.get() + 1));
     let files: serde_json::Map<String, serde_json::Value> = files
         .iter()
@@ -177,14 +192,28 @@ pub fn run(code: &str, tests: &str, files: &[(String, String)], on: Callback<Run
     }
 }
 
-/// Stops listening (the challenge left the screen); a run in progress finishes unheard.
+/// Stops the run in progress, if any (the learner pressed Stop, or ran again): the worker is
+/// terminated, so Python loads again on the next Run.
+pub fn cancel() {
+    if BUSY.with(Cell::get) {
+        stop();
+    }
+}
+
+/// The challenge left the screen: its run, if one is going, is stopped, and its events go
+/// nowhere.
 pub fn forget(on: &Callback<RunEvent>) {
-    LISTENER.with(|l| {
+    let mine = LISTENER.with(|l| {
         let mut l = l.borrow_mut();
-        if l.as_ref() == Some(on) {
+        let mine = l.as_ref() == Some(on);
+        if mine {
             *l = None;
         }
+        mine
     });
+    if mine {
+        cancel();
+    }
 }
 
 /// The Python version, once the worker has loaded this visit.

@@ -125,6 +125,32 @@ async fn open_microphone() -> Result<web_sys::MediaStream, JsValue> {
 pub fn Recorder(props: &RecorderProps) -> Html {
     let state = use_state(|| State::Idle);
     let live = use_mut_ref(Live::default);
+    // The control that replaces the one the learner pressed takes the focus (a button that
+    // disappears would drop it to the page).
+    let control = use_node_ref();
+    let pressed = use_mut_ref(|| false);
+    {
+        let control = control.clone();
+        let pressed = pressed.clone();
+        let kind = std::mem::discriminant(&*state);
+        use_effect_with(kind, move |_| {
+            if *pressed.borrow() {
+                crate::web::focus(&control);
+            }
+        });
+    }
+    {
+        // Revealing the answer ends a recording still going, so it can be played back.
+        let live = live.clone();
+        let recording = matches!(*state, State::Recording { .. });
+        use_effect_with(props.revealed, move |&revealed| {
+            if revealed && recording {
+                if let Some(r) = live.borrow().recorder.as_ref() {
+                    let _ = r.stop();
+                }
+            }
+        });
+    }
     let tick = use_force_update();
     {
         // Nothing outlives the question: tracks stop, the recording's URL is revoked.
@@ -149,7 +175,9 @@ pub fn Recorder(props: &RecorderProps) -> Html {
     let start = {
         let state = state.clone();
         let live = live.clone();
+        let pressed = pressed.clone();
         Callback::from(move |_: MouseEvent| {
+            *pressed.borrow_mut() = true;
             let state = state.clone();
             let live = live.clone();
             state.set(State::Asking);
@@ -168,7 +196,9 @@ pub fn Recorder(props: &RecorderProps) -> Html {
     };
     let stop = {
         let live = live.clone();
+        let pressed = pressed.clone();
         Callback::from(move |_: MouseEvent| {
+            *pressed.borrow_mut() = true;
             if let Some(r) = live.borrow().recorder.as_ref() {
                 let _ = r.stop();
             }
@@ -177,7 +207,9 @@ pub fn Recorder(props: &RecorderProps) -> Html {
     let discard = {
         let state = state.clone();
         let live = live.clone();
+        let pressed = pressed.clone();
         Callback::from(move |_: MouseEvent| {
+            *pressed.borrow_mut() = true;
             live.borrow_mut().release();
             state.set(State::Idle);
         })
@@ -188,16 +220,16 @@ pub fn Recorder(props: &RecorderProps) -> Html {
             <p class="hint">{"This browser can't record audio, so rehearse aloud without playback."}</p>
         },
         State::Idle => html! {
-            <button type="button" class="button subtle record" onclick={start}>
+            <button type="button" class="button subtle record" onclick={start} ref={control.clone()}>
                 <span aria-hidden="true" class="rec-dot"></span>{"Record your answer"}
             </button>
         },
         State::Asking => html! {
-            <p class="hint" role="status">{"Waiting for the microphone…"}</p>
+            <p class="hint" role="status" tabindex="-1" ref={control.clone()}>{"Waiting for the microphone…"}</p>
         },
         State::Recording { since } => html! {
             <>
-                <button type="button" class="button record recording" onclick={stop}>
+                <button type="button" class="button record recording" onclick={stop} ref={control.clone()}>
                     {"Stop recording"}
                 </button>
                 <span class="rec-time" role="timer" aria-live="off">
@@ -225,14 +257,14 @@ pub fn Recorder(props: &RecorderProps) -> Html {
                         </span>
                     }
                     <a class="button subtle" href={url.clone()} download={file}>{"Download"}</a>
-                    <button type="button" class="button subtle" onclick={discard}>{"Record again"}</button>
+                    <button type="button" class="button subtle" onclick={discard} ref={control.clone()}>{"Record again"}</button>
                 </>
             }
         }
         State::Refused(message) => html! {
             <>
                 <p class="notice mic-refused" role="alert">{ message.clone() }</p>
-                <button type="button" class="button subtle" onclick={discard}>{"Try again"}</button>
+                <button type="button" class="button subtle" onclick={discard} ref={control.clone()}>{"Try again"}</button>
             </>
         },
     };

@@ -20,10 +20,15 @@ pub struct WorkspaceProps {
 #[derive(Clone, PartialEq)]
 enum Status {
     Idle,
-    Loading { loaded: f64, total: f64 },
+    Loading {
+        loaded: f64,
+        total: f64,
+    },
     Running,
     Done(RunResult),
     TimedOut,
+    /// The learner pressed Stop.
+    Stopped,
     Failed(String),
 }
 
@@ -88,6 +93,7 @@ fn Editing(props: &WorkspaceProps) -> Html {
     let run_button = use_node_ref();
     let editor = use_node_ref();
     let pending = use_mut_ref(|| None::<Timeout>);
+    let asked_hint = use_mut_ref(|| false);
     {
         let available = available.clone();
         use_effect_with((), move |_| {
@@ -186,12 +192,26 @@ fn Editing(props: &WorkspaceProps) -> Html {
             confirm_reset.set(false);
         })
     };
+    let last_hint = use_node_ref();
+    {
+        // A hint the learner asked for takes the focus, so it is read out next (and the button,
+        // gone after the last hint, doesn't drop the focus).
+        let last_hint = last_hint.clone();
+        let asked = asked_hint.clone();
+        use_effect_with(*hints_shown, move |_| {
+            if *asked.borrow() {
+                crate::web::focus(&last_hint);
+            }
+        });
+    }
     let show_hint = {
+        let asked = asked_hint.clone();
         let hints_shown = hints_shown.clone();
         let store = ctx.store.clone();
         let (id, starter) = (id.clone(), starter.clone());
         let n = challenge.hints.len();
         Callback::from(move |_: MouseEvent| {
+            *asked.borrow_mut() = true;
             let next = (*hints_shown + 1).min(n);
             hints_shown.set(next);
             store.update_drafts(|d| d.show_hints(&id, next, &starter, crate::web::now_ms()));
@@ -212,15 +232,28 @@ fn Editing(props: &WorkspaceProps) -> Html {
                 {"Running code needs the Python runtime (Pyodide), which this copy of PyPrep doesn't include. Write your solution here, then compare it with the reference solution below."}
             </p>
         },
+        // One button that turns into Stop while code runs, so the focus stays on it.
         _ => {
             let onclick = {
                 let run = run.clone();
-                Callback::from(move |_: MouseEvent| run.emit(()))
+                let status = status.clone();
+                Callback::from(move |_: MouseEvent| {
+                    if busy {
+                        python::cancel();
+                        status.set(Status::Stopped);
+                    } else {
+                        run.emit(());
+                    }
+                })
+            };
+            let class = if busy {
+                "button run stop"
+            } else {
+                "button primary run"
             };
             html! {
-                <button class="button primary run" ref={run_button.clone()} {onclick} disabled={busy}
-                    aria-keyshortcuts="Control+Enter">
-                    { if busy { "Running…" } else { "Run tests" } }
+                <button {class} ref={run_button.clone()} {onclick} aria-keyshortcuts="Control+Enter">
+                    { if busy { "Stop" } else { "Run tests" } }
                 </button>
             }
         }
@@ -266,8 +299,11 @@ fn Editing(props: &WorkspaceProps) -> Html {
                     <h3>{"Hints"}</h3>
                     if *hints_shown > 0 {
                         <ol>
-                            { for hints.iter().take(*hints_shown).map(|h| html! {
-                                <li><Markdown source={AttrValue::from(h.clone())} /></li>
+                            { for hints.iter().take(*hints_shown).enumerate().map(|(i, h)| {
+                                let r = (i + 1 == *hints_shown).then(|| last_hint.clone()).unwrap_or_default();
+                                html! {
+                                    <li tabindex="-1" ref={r}><Markdown source={AttrValue::from(h.clone())} /></li>
+                                }
                             }) }
                         </ol>
                     }
@@ -320,6 +356,9 @@ fn status_view(status: &Status) -> Html {
             <p class="run-headline fail" role="alert">
                 { format!("Stopped after {} seconds: your code was still running (an endless loop?). Python was restarted, so the next Run starts fresh.", TIME_LIMIT_MS / 1000) }
             </p>
+        },
+        Status::Stopped => html! {
+            <p class="run-headline" role="status">{"Stopped. Python restarts on the next Run."}</p>
         },
         Status::Failed(message) => html! {
             <p class="run-headline fail" role="alert">{ message.clone() }{" Try Run again."}</p>

@@ -7,6 +7,7 @@ use crate::link::{challenge_route, LinkError};
 use crate::quiz::{Action, Effect, Session};
 use crate::web::components::answer::Answer;
 use crate::web::components::grading::Grading;
+use crate::web::components::question::use_quiz_keys;
 use crate::web::components::recorder::Recorder;
 use crate::web::components::workspace::Workspace;
 use crate::web::components::{use_ctx, ErrorPage};
@@ -85,6 +86,7 @@ fn ChallengeView(props: &ChallengeViewProps) -> Html {
         )
     });
     let answer_heading = use_node_ref();
+    let graded_note = use_node_ref();
     {
         let q = bank.bank.question(&props.id).map(|q| q.prompt.clone());
         use_effect_with(q, |q| crate::web::set_title(q.as_deref()));
@@ -94,22 +96,29 @@ fn ChallengeView(props: &ChallengeViewProps) -> Html {
         let store = ctx.store.clone();
         let bank = bank.clone();
         let answer_heading = answer_heading.clone();
+        let graded_note = graded_note.clone();
         Callback::from(move |action: Action| {
             let mut next = (*session).clone();
             let effect = next.apply(action, crate::web::now_ms());
             if let Some(effect) = &effect {
                 record_effect(&store, &bank.bank, effect);
             }
-            let revealed = matches!(effect, Some(Effect::Revealed(_)));
+            // What the action brought on screen takes the focus, after the render that shows it.
+            let target = match effect {
+                Some(Effect::Revealed(_) | Effect::Ungraded { .. }) => Some(answer_heading.clone()),
+                Some(Effect::Graded { .. }) => Some(graded_note.clone()),
+                None => None,
+            };
             session.set(next);
-            if revealed {
-                // After the render that shows it.
-                let answer_heading = answer_heading.clone();
-                gloo::timers::callback::Timeout::new(0, move || crate::web::focus(&answer_heading))
+            if let Some(target) = target {
+                gloo::timers::callback::Timeout::new(0, move || crate::web::focus(&target))
                     .forget();
             }
         })
     };
+    // The quiz's 1–4 and U (never while typing). Not Space: here it scrolls, and the solution
+    // is a spoiler (grades before the reveal are ignored by the session).
+    use_quiz_keys(dispatch.clone(), true, session.index);
     let intervals = use_intervals(Some(props.id.clone()), session.revealed);
     let Some(q) = bank.bank.question(&props.id) else {
         return html! {};
@@ -149,15 +158,19 @@ fn ChallengeView(props: &ChallengeViewProps) -> Html {
                 <Workspace question={q.clone()} />
                 <Recorder id={AttrValue::from(q.id.clone())} revealed={session.revealed || graded.is_some()} />
                 if let Some(g) = graded {
-                    <div class="graded" role="status">
-                        <p>{ format!("You graded this “{}”. It is in your review schedule.", g.label()) }</p>
+                    <div class="graded">
+                        <p tabindex="-1" ref={graded_note} role="status">
+                            { format!("You graded this “{}”. It is in your review schedule.", g.label()) }
+                        </p>
                         <div class="actions">
-                            <button class="button subtle" onclick={undo}>{"Undo grade"}</button>
+                            <button class="button subtle" onclick={undo} aria-keyshortcuts="u">{"Undo grade"}</button>
                             if let Some(next) = next {
                                 <a class="button primary" href={next}>{"Next challenge"}</a>
                             }
                         </div>
                     </div>
+                    // The solution stays to read again.
+                    <Answer question={q.clone()} heading={answer_heading} key_points={true} />
                 } else if session.revealed {
                     <Answer question={q.clone()} heading={answer_heading} key_points={false} />
                     <Grading key_points={q.key_points.iter().cloned().map(AttrValue::from).collect::<Vec<_>>()}

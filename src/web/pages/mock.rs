@@ -59,7 +59,10 @@ pub fn MockPage(props: &MockPageProps) -> Html {
         }
         Err(e) => html! {
             <ErrorPage title="This interview can't be built" message={e.to_string()}
-                home={crate::link::home_route(&ctx.display)} />
+                home={crate::link::home_route(&ctx.display)}>
+                <a class="button" href={format!("#{}", MockLink { display: ctx.display.clone(), ..MockLink::default() }.route())}>
+                    {"Set up an interview"}</a>
+            </ErrorPage>
         },
     }
 }
@@ -142,6 +145,9 @@ fn Setup(props: &SetupProps) -> Html {
                         if coding > 0 { " and a live-coding challenge" } else { "" }) }
                 </p>
                 <button class="button primary" type="submit">{"Start the interview"}</button>
+                if unfinished.is_some() {
+                    <p class="hint">{"Starting a new interview replaces the unfinished one."}</p>
+                }
             </form>
         </main>
     }
@@ -167,6 +173,32 @@ fn Interview(props: &InterviewProps) -> Html {
     let heading = use_node_ref();
     let answer_heading = use_node_ref();
     let tick = use_force_update();
+    {
+        // Started by a click (Start, Another interview): the first question takes the focus.
+        let heading = heading.clone();
+        use_effect_with((), move |_| {
+            if crate::web::adapters::url::followed_a_click() {
+                crate::web::focus(&heading);
+            }
+        });
+    }
+    {
+        // Another tab went on with this interview: show where it is now (one interview, one
+        // state; the last to act wins, as with two people at one desk).
+        let store = ctx.store.clone();
+        let session = session.clone();
+        let bank = ctx.loaded.clone();
+        use_effect_with(ctx.revision, move |_| {
+            if let Some(theirs) = store
+                .mock()
+                .filter(|s| s.route == session.route && s.fits(&bank.bank))
+            {
+                if theirs != *session {
+                    session.set(theirs);
+                }
+            }
+        });
+    }
     {
         let store = ctx.store.clone();
         use_effect_with((*session).clone(), move |s| {
@@ -202,8 +234,9 @@ fn Interview(props: &InterviewProps) -> Html {
             }
             let target = match (&effect, action) {
                 (Some(Effect::Revealed(_)), _) => Some(answer_heading.clone()),
+                // Pausing moves to "Paused" (so Space can't resume by accident on the toggle).
                 (Some(Effect::Graded { .. } | Effect::Ungraded { .. }), _)
-                | (None, MockAction::Resume) => Some(heading.clone()),
+                | (None, MockAction::Resume | MockAction::Pause) => Some(heading.clone()),
                 _ => None,
             };
             session.set(next);
