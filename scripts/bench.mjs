@@ -213,6 +213,12 @@ the single app wasm from 128 KB to 204 KB brotli (FSRS itself stayed out of it i
 splitting off the first screen, which needs none of them, brought the first load's wasm to
 about 115 KB. Without the dashboard and study pages the single wasm was still 155 KB: the split, not
 trimming, is what keeps the guard.
+The interview simulation (#9: mock interviews, live coding, recording) took the app module's wasm
+from 264 KB to 324 KB brotli and left the first screen's at 116.8 KB. Its bank content would have
+put the first load over the guard (challenge starters, hints and test functions: \`questions.json\`
+62 → 75 KB), so the build moves the challenges' runnable parts into \`challenges.json\` (14 KB,
+fetched by the app); finished mock interviews got a storage key of their own so the first screen
+doesn't carry their decoder (2.6 KB of its wasm).
 \`opt-level = "s"\` was 21 KB larger than \`"z"\`; wasm-opt \`-Oz\`, \`-Os\`, \`--converge\` differ by
 under 1 KB. \`questions.json\` (49 answers) is 62 KB brotli whether pretty-printed or minified.
 
