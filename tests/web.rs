@@ -163,7 +163,7 @@ async fn renders_reveals_and_grades() {
         4
     );
     assert_eq!(
-        root.query_selector("[role=group]")
+        root.query_selector(".grades[role=group]")
             .unwrap()
             .unwrap()
             .get_attribute("aria-labelledby")

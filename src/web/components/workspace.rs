@@ -300,7 +300,7 @@ fn Editing(props: &WorkspaceProps) -> Html {
                     if *hints_shown > 0 {
                         <ol>
                             { for hints.iter().take(*hints_shown).enumerate().map(|(i, h)| {
-                                let r = (i + 1 == *hints_shown).then(|| last_hint.clone()).unwrap_or_default();
+                                let r = if i + 1 == *hints_shown { last_hint.clone() } else { NodeRef::default() };
                                 html! {
                                     <li tabindex="-1" ref={r}><Markdown source={AttrValue::from(h.clone())} /></li>
                                 }
