@@ -1,6 +1,6 @@
 //! What the widget tells a host page when it runs in an iframe: its content height (posted by
 //! the small script in `index.html`) and these quiz events (posted from Rust). Nothing personal:
-//! categories, counts, grades and the score.
+//! categories, question ids, counts, grades, seconds spent and the score (never notes).
 //!
 //! Messages are `{"type": "pyprep:event", "event": "quiz-started" | "question-graded" |
 //! "quiz-finished", ...}`; `embed.js` on the host checks the sender and the shape before
@@ -23,6 +23,11 @@ pub enum HostEvent {
         question: usize,
         questions: usize,
         grade: u8,
+        /// The question's id and category slug.
+        id: String,
+        category: String,
+        /// Seconds from the question coming on screen to its grade (none if unknown).
+        seconds: Option<u32>,
     },
     QuizFinished {
         categories: Vec<String>,
@@ -31,7 +36,19 @@ pub enum HostEvent {
         max_points: u32,
         /// Percent, as shown on the summary.
         score: u32,
+        /// Each graded question, in quiz order.
+        results: Vec<QuestionResult>,
     },
+}
+
+/// One graded question, as `quiz-finished` lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct QuestionResult {
+    pub id: String,
+    pub category: String,
+    /// 1–4: Missed it, Partly, Got it, Nailed it.
+    pub grade: u8,
+    pub seconds: Option<u32>,
 }
 
 #[derive(Serialize)]
@@ -135,11 +152,17 @@ mod tests {
             points: 10,
             max_points: 15,
             score: 67,
+            results: vec![QuestionResult {
+                id: "oop-classes".into(),
+                category: "oop".into(),
+                grade: 3,
+                seconds: Some(42),
+            }],
         }
         .to_message();
         assert_eq!(
             m,
-            r#"{"type":"pyprep:event","event":"quiz-finished","categories":["oop"],"questions":5,"points":10,"max_points":15,"score":67}"#
+            r#"{"type":"pyprep:event","event":"quiz-finished","categories":["oop"],"questions":5,"points":10,"max_points":15,"score":67,"results":[{"id":"oop-classes","category":"oop","grade":3,"seconds":42}]}"#
         );
         let s = HostEvent::QuizStarted {
             categories: vec![],

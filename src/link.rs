@@ -6,7 +6,7 @@
 //! Unknown parameters are ignored (newer links keep opening in older builds); a bad count,
 //! seed or category list is an error with a message, never a panic.
 
-use crate::bank::{is_valid_slug, Bank};
+use crate::bank::{is_valid_slug, Bank, Difficulty};
 use crate::draw::is_valid_seed;
 use std::fmt;
 
@@ -73,6 +73,45 @@ pub struct Display {
     pub theme: Theme,
     /// A validated `#rgb` / `#rrggbb` colour, without the `#`.
     pub accent: Option<String>,
+    /// `bg=transparent`: no page background, so an embed takes its host's.
+    pub transparent: bool,
+    /// `lock=1`: the reader can't leave this quiz (no category change, no new quiz, no site
+    /// bar): a careers page's fixed quiz.
+    pub lock: bool,
+    /// `title=` and `intro=`: the quiz header's own words (plain text, cut to
+    /// [`TITLE_MAX`] / [`INTRO_MAX`] characters).
+    pub title: Option<String>,
+    pub intro: Option<String>,
+}
+
+pub const TITLE_MAX: usize = 80;
+pub const INTRO_MAX: usize = 240;
+
+/// Free text from a link, made safe to show: control and bidi characters dropped, spaces
+/// collapsed, cut to `max` characters; empty is none.
+fn link_text(raw: &str, max: usize) -> Option<String> {
+    let cleaned: String = shown(raw)
+        .chars()
+        .map(|c| if c == '\u{fffd}' { ' ' } else { c })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let cut: String = cleaned.chars().take(max).collect();
+    (!cut.is_empty()).then_some(cut)
+}
+
+/// Percent-encodes a query value: everything but unreserved characters (RFC 3986).
+pub fn encode_value(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,6 +124,8 @@ pub struct QuizLink {
     /// `#/review/<slugs>`: a review session (the due questions, most overdue first, then
     /// questions never graded) instead of a random draw. Same parameters as a quiz.
     pub review: bool,
+    /// `level=junior,mid`: only questions of these difficulties (none: all).
+    pub levels: Option<Vec<Difficulty>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -247,6 +288,10 @@ pub fn parse_display(query: &str) -> Display {
             "embed" => d.embed = matches!(v.as_str(), "1" | "true" | "yes"),
             "theme" => d.theme = Theme::parse(&v).unwrap_or_default(),
             "accent" => d.accent = valid_accent(&v),
+            "bg" => d.transparent = v == "transparent",
+            "lock" => d.lock = matches!(v.as_str(), "1" | "true" | "yes"),
+            "title" => d.title = link_text(&v, TITLE_MAX),
+            "intro" => d.intro = link_text(&v, INTRO_MAX),
             _ => {}
         }
     }
@@ -312,6 +357,7 @@ pub fn parse_quiz(categories: &str, query: &str) -> Result<QuizLink, LinkError> 
         ids: None,
         display: parse_display(query),
         review: false,
+        levels: None,
     };
     for (k, v) in query_pairs(query) {
         match k.as_str() {
@@ -327,6 +373,23 @@ pub fn parse_quiz(categories: &str, query: &str) -> Result<QuizLink, LinkError> 
             }
             "seed" if is_valid_seed(&v) => link.seed = Some(v),
             "seed" => return Err(LinkError::BadSeed(v)),
+            "level" => {
+                let mut levels = Vec::new();
+                for part in v.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+                    let l = crate::mock::parse_level(part)
+                        .ok_or_else(|| LinkError::BadLevel(part.to_owned()))?;
+                    if !levels.contains(&l) {
+                        levels.push(l);
+                    }
+                }
+                levels.sort_by_key(|l| *l as u8);
+                // Every level is no filter; none is a mistake.
+                link.levels = match levels.len() {
+                    0 => return Err(LinkError::BadLevel(v)),
+                    3 => None,
+                    _ => Some(levels),
+                };
+            }
             "ids" => {
                 let ids = slug_list(&v, LinkError::BadIds)?;
                 if ids.is_empty() {
@@ -350,6 +413,18 @@ pub fn display_params(d: &Display) -> Vec<String> {
     }
     if let Some(a) = &d.accent {
         out.push(format!("accent={a}"));
+    }
+    if d.transparent {
+        out.push("bg=transparent".to_owned());
+    }
+    if d.lock {
+        out.push("lock=1".to_owned());
+    }
+    if let Some(t) = &d.title {
+        out.push(format!("title={}", encode_value(t)));
+    }
+    if let Some(t) = &d.intro {
+        out.push(format!("intro={}", encode_value(t)));
     }
     out
 }
@@ -381,6 +456,13 @@ impl QuizLink {
         }
         if let Some(ids) = &self.ids {
             params.push(format!("ids={}", ids.join(",")));
+        }
+        if let Some(levels) = &self.levels {
+            let names: Vec<_> = levels
+                .iter()
+                .map(|&l| crate::mock::level_param(l))
+                .collect();
+            params.push(format!("level={}", names.join(",")));
         }
         params.extend(display_params(&self.display));
         let kind = if self.review { "review" } else { "quiz" };
@@ -414,6 +496,11 @@ impl QuizLink {
         let pool: Vec<String> = bank
             .questions_in(&slugs)
             .filter(|q| self.ids.as_ref().is_none_or(|ids| ids.contains(&q.id)))
+            .filter(|q| {
+                self.levels
+                    .as_ref()
+                    .is_none_or(|l| l.contains(&q.difficulty))
+            })
             .map(|q| q.id.clone())
             .collect();
         if pool.is_empty() && self.ids.is_some() {
@@ -517,6 +604,7 @@ pub fn quiz_of(bank: &Bank, ids: &[String], display: &Display) -> String {
         ids: Some(ids.to_vec()),
         display: display.clone(),
         review: false,
+        levels: None,
     }
     .route()
 }
@@ -596,10 +684,68 @@ mod tests {
             Display {
                 embed: true,
                 theme: Theme::Dark,
-                accent: Some("ff8800".into())
+                accent: Some("ff8800".into()),
+                ..Display::default()
             }
         );
         assert_eq!(parse_display("theme=purple&accent=red"), Display::default());
+        let careers = parse_display(
+            "lock=1&bg=transparent&title=Acme%20%E2%80%94%20Python%20screen&intro=%20Five%0Aquestions.%E2%80%AE",
+        );
+        assert!(careers.lock && careers.transparent);
+        assert_eq!(careers.title.as_deref(), Some("Acme — Python screen"));
+        assert_eq!(
+            careers.intro.as_deref(),
+            Some("Five questions."),
+            "controls and bidi overrides dropped, spaces collapsed"
+        );
+        assert_eq!(
+            parse_display(&format!("title={}", "x".repeat(500)))
+                .title
+                .unwrap()
+                .len(),
+            TITLE_MAX
+        );
+        assert_eq!(parse_display("title=%20%20").title, None);
+    }
+
+    #[test]
+    fn the_level_filter_round_trips_and_filters() {
+        let l = parse_quiz("core", "level=Mid,junior,mid").unwrap();
+        assert_eq!(l.levels, Some(vec![Difficulty::Junior, Difficulty::Mid]));
+        assert_eq!(l.route(), "/quiz/core?level=junior,mid");
+        assert_eq!(parse_quiz("core", &l.route()[11..]).unwrap(), l);
+        assert_eq!(
+            parse_quiz("core", "level=junior,mid,senior")
+                .unwrap()
+                .levels,
+            None,
+            "every level is no filter"
+        );
+        assert_eq!(
+            parse_quiz("core", "level=expert"),
+            Err(LinkError::BadLevel("expert".into()))
+        );
+        assert!(matches!(
+            parse_quiz("core", "level=,"),
+            Err(LinkError::BadLevel(_))
+        ));
+        let bank = crate::bank::parse(include_str!("../questions.json"))
+            .unwrap()
+            .bank;
+        let senior = parse_quiz("all", "level=senior")
+            .unwrap()
+            .pool(&bank)
+            .unwrap();
+        assert!(!senior.is_empty());
+        assert!(senior
+            .iter()
+            .all(|id| bank.question(id).unwrap().difficulty == Difficulty::Senior));
+        assert_eq!(
+            parse_quiz("core", "level=senior").unwrap().pool(&bank),
+            Err(LinkError::NoQuestions),
+            "core has no senior question"
+        );
     }
 
     #[test]

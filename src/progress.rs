@@ -104,14 +104,26 @@ pub fn mask(n: u8) -> u32 {
     }
 }
 
-/// One review: the grade, when, and the ticks if the learner ticked any key point.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+/// One review: the grade, when, the ticks if the learner ticked any key point, and the notes
+/// written for it, if any (cut to [`NOTE_LIMIT`] characters).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GradeRecord {
     pub grade: Grade,
     /// Milliseconds since the Unix epoch.
     pub at: f64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ticks: Option<Ticks>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+}
+
+/// The most of a review's notes kept in progress (the 50-review history stays small).
+pub const NOTE_LIMIT: usize = 2_000;
+
+/// Notes as kept with a review: trimmed, cut to [`NOTE_LIMIT`] characters, none if empty.
+pub fn kept_notes(notes: &str) -> Option<String> {
+    let t = notes.trim();
+    (!t.is_empty()).then(|| t.chars().take(NOTE_LIMIT).collect())
 }
 
 impl GradeRecord {
@@ -122,6 +134,7 @@ impl GradeRecord {
             .total_cmp(&other.at)
             .then(self.grade.number().cmp(&other.grade.number()))
             .then(self.ticks.cmp(&other.ticks))
+            .then(self.notes.cmp(&other.notes))
     }
 }
 
@@ -153,7 +166,7 @@ impl QuestionProgress {
     /// One question's share of [`Progress::merge`].
     fn merge_from(&mut self, theirs: &QuestionProgress) {
         self.seen = self.seen.max(theirs.seen);
-        self.grades.extend(theirs.grades.iter().copied());
+        self.grades.extend(theirs.grades.iter().cloned());
         self.grades.sort_by(GradeRecord::order);
         self.grades.dedup();
         if self.grades.len() > HISTORY_LIMIT {
@@ -194,8 +207,21 @@ impl Progress {
     }
 
     pub fn record_grade(&mut self, id: &str, grade: Grade, at: f64, ticks: Option<Ticks>) {
+        self.record_review(
+            id,
+            GradeRecord {
+                grade,
+                at,
+                ticks,
+                notes: None,
+            },
+        );
+    }
+
+    /// Keeps one review (with its notes) in the question's history, within the cap.
+    pub fn record_review(&mut self, id: &str, review: GradeRecord) {
         let q = self.questions.entry(id.to_owned()).or_default();
-        q.grades.push(GradeRecord { grade, at, ticks });
+        q.grades.push(review);
         if q.grades.len() > HISTORY_LIMIT {
             q.grades.drain(..q.grades.len() - HISTORY_LIMIT);
         }
@@ -643,12 +669,14 @@ mod tests {
                 GradeRecord {
                     grade: Grade::Hard,
                     at: 5.0,
-                    ticks: None
+                    ticks: None,
+                    notes: None,
                 },
                 GradeRecord {
                     grade: Grade::Easy,
                     at: 9.0,
-                    ticks: None
+                    ticks: None,
+                    notes: None,
                 }
             ]
         );

@@ -2,7 +2,7 @@
 
 use crate::bank::Bank;
 use crate::draw::draw;
-use crate::embed::HostEvent;
+use crate::embed::{HostEvent, QuestionResult};
 use crate::link::{Display, LinkError, QuizLink};
 use crate::progress::{Progress, Ticks};
 use crate::schedule::review_order;
@@ -81,6 +81,16 @@ pub struct Session {
     /// The last grade, so that it can be taken back.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub undo: Option<Undo>,
+    /// When the current question came on screen (ms since the epoch): its time counts from
+    /// here. `None` in sessions saved before it was kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shown_at: Option<f64>,
+    /// Per question, once graded: the seconds it took and the notes written for it (shorter
+    /// in sessions saved before they were kept).
+    #[serde(default)]
+    pub seconds: Vec<Option<u32>>,
+    #[serde(default)]
+    pub kept_notes: Vec<String>,
 }
 
 /// What Undo restores: the grade taken back, when it was given (its review's key), and the
@@ -114,6 +124,8 @@ pub enum Effect {
         grade: Grade,
         at: f64,
         ticks: Option<u32>,
+        /// The notes written for this question (empty if none).
+        notes: String,
     },
     /// The review of `id` given at `at` was taken back.
     Ungraded {
@@ -150,7 +162,28 @@ impl Session {
             notes: String::new(),
             ticks: None,
             undo: None,
+            shown_at: None,
+            seconds: Vec::new(),
+            kept_notes: Vec::new(),
         }
+    }
+
+    /// The same session with its first question on screen from `now`.
+    pub fn shown_from(self, now: f64) -> Session {
+        Session {
+            shown_at: Some(now),
+            ..self
+        }
+    }
+
+    /// Seconds spent on question `i`, once graded.
+    pub fn seconds_of(&self, i: usize) -> Option<u32> {
+        self.seconds.get(i).copied().flatten()
+    }
+
+    /// The notes kept for question `i`, once graded.
+    pub fn notes_of(&self, i: usize) -> &str {
+        self.kept_notes.get(i).map_or("", String::as_str)
     }
 
     pub fn len(&self) -> usize {
@@ -178,7 +211,7 @@ impl Session {
     /// are ignored.
     pub fn apply(&mut self, action: Action, now: f64) -> Option<Effect> {
         if action == Action::Undo {
-            return self.undo();
+            return self.undo(now);
         }
         let id = self.current()?.to_owned();
         match action {
@@ -192,20 +225,30 @@ impl Session {
             }
             Action::Grade(grade) if self.revealed => {
                 let ticks = self.ticks.take();
+                let notes = std::mem::take(&mut self.notes);
+                let n = self.ids.len();
+                self.seconds.resize(n, None);
+                self.kept_notes.resize(n, String::new());
+                self.seconds[self.index] = self
+                    .shown_at
+                    .map(|t| ((now - t).max(0.0) / 1000.0).round() as u32);
+                self.kept_notes[self.index].clone_from(&notes);
                 self.undo = Some(Undo {
                     grade,
                     at: now,
                     ticks,
-                    notes: std::mem::take(&mut self.notes),
+                    notes: notes.clone(),
                 });
                 self.grades[self.index] = Some(grade);
                 self.index += 1;
                 self.revealed = false;
+                self.shown_at = Some(now);
                 Some(Effect::Graded {
                     id,
                     grade,
                     at: now,
                     ticks,
+                    notes,
                 })
             }
             _ => None,
@@ -213,7 +256,7 @@ impl Session {
     }
 
     /// Back to the last graded question, revealed, with its ticks and notes.
-    fn undo(&mut self) -> Option<Effect> {
+    fn undo(&mut self, now: f64) -> Option<Effect> {
         if self.index == 0 || self.index > self.ids.len() {
             return None;
         }
@@ -223,6 +266,12 @@ impl Session {
         self.revealed = true;
         self.ticks = undo.ticks;
         self.notes = undo.notes;
+        // Its clock goes on from where the grade stopped it.
+        let spent = self.seconds.get_mut(self.index).and_then(Option::take);
+        self.shown_at = spent.map(|s| now - f64::from(s) * 1000.0);
+        if let Some(n) = self.kept_notes.get_mut(self.index) {
+            n.clear();
+        }
         Some(Effect::Ungraded {
             id: self.ids[self.index].clone(),
             at: undo.at,
@@ -258,26 +307,56 @@ impl Session {
         })
     }
 
+    /// Question `i`'s result as host events carry it (none until it is graded).
+    pub fn result(&self, bank: &Bank, i: usize) -> Option<QuestionResult> {
+        let id = self.ids.get(i)?;
+        Some(QuestionResult {
+            id: id.clone(),
+            category: bank
+                .question(id)
+                .map_or_else(String::new, |q| q.category.clone()),
+            grade: self.grades.get(i).copied().flatten()?.number(),
+            seconds: self.seconds_of(i),
+        })
+    }
+
     /// `question-graded`, and `quiz-finished` when that grade ended the quiz.
     pub fn host_events_after_grade(&self, bank: &Bank, grade: Grade) -> Vec<HostEvent> {
         let categories = self.categories(bank);
+        let graded = self.index.saturating_sub(1);
+        let result = self.result(bank, graded);
         let mut events = vec![HostEvent::QuestionGraded {
             categories: categories.clone(),
             question: self.index,
             questions: self.len(),
             grade: grade.number(),
+            id: result.as_ref().map(|r| r.id.clone()).unwrap_or_default(),
+            category: result
+                .as_ref()
+                .map(|r| r.category.clone())
+                .unwrap_or_default(),
+            seconds: result.and_then(|r| r.seconds),
         }];
         if self.finished() {
-            let s = self.summary(bank);
-            events.push(HostEvent::QuizFinished {
-                categories,
-                questions: self.len(),
-                points: s.points,
-                max_points: s.max_points,
-                score: s.percent(),
-            });
+            events.push(self.finished_event(bank));
         }
         events
+    }
+
+    /// `quiz-finished`: the score and each question's result (also when the quiz is ended
+    /// early: what was graded).
+    pub fn finished_event(&self, bank: &Bank) -> HostEvent {
+        let s = self.summary(bank);
+        HostEvent::QuizFinished {
+            categories: self.categories(bank),
+            questions: self.len(),
+            points: s.points,
+            max_points: s.max_points,
+            score: s.percent(),
+            results: (0..self.len())
+                .filter_map(|i| self.result(bank, i))
+                .collect(),
+        }
     }
 
     pub fn summary(&self, bank: &Bank) -> Summary {
@@ -385,7 +464,7 @@ pub fn resume_or_draw(
     } else {
         draw(&pool, link.count.resolve(pool.len()), seed)
     };
-    Ok(Session::new(key, ids))
+    Ok(Session::new(key, ids).shown_from(basis.now))
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -427,6 +506,7 @@ pub fn percent(points: u32, max: u32) -> u32 {
 mod tests {
     use super::*;
     use crate::bank::parse;
+    use crate::embed::QuestionResult;
 
     fn session(n: usize) -> Session {
         Session::new(
@@ -459,7 +539,8 @@ mod tests {
                 id: "q0".into(),
                 grade: Grade::Easy,
                 at: 5.0,
-                ticks: None
+                ticks: None,
+                notes: "my answer".into()
             })
         );
         assert_eq!((s.index, s.revealed, s.notes.as_str()), (1, false, ""));
@@ -492,7 +573,8 @@ mod tests {
                 id: "q0".into(),
                 grade: Grade::Hard,
                 at: 7.0,
-                ticks: Some(0b100)
+                ticks: Some(0b100),
+                notes: "said it".into()
             })
         );
         assert_eq!((s.index, s.ticks, s.notes.as_str()), (1, None, ""));
@@ -575,7 +657,8 @@ mod tests {
         )
         .unwrap()
         .bank;
-        let mut s = Session::new("/quiz/a?seed=x".into(), vec!["q1".into(), "q0".into()]);
+        let mut s = Session::new("/quiz/a?seed=x".into(), vec!["q1".into(), "q0".into()])
+            .shown_from(1_000.0);
         assert_eq!(
             s.start_event(&bank),
             Some(HostEvent::QuizStarted {
@@ -583,17 +666,33 @@ mod tests {
                 questions: 2
             })
         );
-        s.apply(Action::Reveal, 0.0);
+        s.apply(Action::Reveal, 2_000.0);
         assert_eq!(
             s.start_event(&bank),
             None,
             "a resumed quiz did not start now"
         );
-        s.apply(Action::Grade(Grade::Good), 0.0);
+        s.notes = "private".into();
+        s.apply(Action::Grade(Grade::Good), 31_400.0);
         assert_eq!(s.host_events_after_grade(&bank, Grade::Good).len(), 1);
-        s.apply(Action::Reveal, 0.0);
-        s.apply(Action::Grade(Grade::Easy), 0.0);
+        assert_eq!(s.notes_of(0), "private", "kept for the summary");
+        s.apply(Action::Reveal, 40_000.0);
+        s.apply(Action::Grade(Grade::Easy), 46_400.0);
         let events = s.host_events_after_grade(&bank, Grade::Easy);
+        let results = vec![
+            QuestionResult {
+                id: "q1".into(),
+                category: "a".into(),
+                grade: 3,
+                seconds: Some(30),
+            },
+            QuestionResult {
+                id: "q0".into(),
+                category: "a".into(),
+                grade: 4,
+                seconds: Some(15),
+            },
+        ];
         assert_eq!(
             events,
             [
@@ -601,17 +700,29 @@ mod tests {
                     categories: vec!["a".into()],
                     question: 2,
                     questions: 2,
-                    grade: 4
+                    grade: 4,
+                    id: "q0".into(),
+                    category: "a".into(),
+                    seconds: Some(15),
                 },
                 HostEvent::QuizFinished {
                     categories: vec!["a".into()],
                     questions: 2,
                     points: 5,
                     max_points: 6,
-                    score: 83
+                    score: 83,
+                    results,
                 }
             ]
         );
+        assert!(
+            !events.iter().any(|e| e.to_message().contains("private")),
+            "notes never leave the widget"
+        );
+        // Undo: the question's clock goes on from its 15 s.
+        s.apply(Action::Undo, 50_000.0);
+        assert_eq!(s.seconds_of(1), None);
+        assert_eq!(s.shown_at, Some(35_000.0));
     }
 
     /// A bank of `n` questions `q0`… in one category `a`.

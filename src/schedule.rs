@@ -214,6 +214,7 @@ mod tests {
             grade,
             at: day * DAY_MS,
             ticks: None,
+            notes: None,
         }
     }
 

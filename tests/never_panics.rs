@@ -5,6 +5,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
+use pyprep::bank::Difficulty;
 use pyprep::link::{self, Count, Display, QuizLink, Selection, Theme};
 use pyprep::progress::{self, Decoded, GradeRecord, Progress, Settings, Ticks};
 use pyprep::quiz::Grade;
@@ -112,9 +113,28 @@ fn quiz_link() -> impl Strategy<Value = QuizLink> {
         prop_oneof![Just(Theme::Auto), Just(Theme::Light), Just(Theme::Dark)],
         prop::option::of("[0-9a-f]{6}"),
         any::<bool>(),
+        (
+            prop::option::of(prop::sample::subsequence(
+                vec![Difficulty::Junior, Difficulty::Mid, Difficulty::Senior],
+                1..3,
+            )),
+            any::<bool>(),
+            any::<bool>(),
+            prop::option::of("[A-Za-z0-9 ,.!?'&=#%+é—-]{1,40}"),
+        ),
     )
         .prop_map(
-            |(selection, count, seed, ids, embed, theme, accent, review)| QuizLink {
+            |(
+                selection,
+                count,
+                seed,
+                ids,
+                embed,
+                theme,
+                accent,
+                review,
+                (levels, transparent, lock, title),
+            )| QuizLink {
                 selection,
                 count,
                 seed,
@@ -123,8 +143,16 @@ fn quiz_link() -> impl Strategy<Value = QuizLink> {
                     embed,
                     theme,
                     accent,
+                    transparent,
+                    lock,
+                    // As a link carries it: trimmed, spaces collapsed.
+                    title: title
+                        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+                        .filter(|t| !t.is_empty()),
+                    intro: None,
                 },
                 review,
+                levels,
             },
         )
 }
@@ -300,6 +328,7 @@ fn progress_strategy() -> impl Strategy<Value = Progress> {
                 grade,
                 at: f64::from(at),
                 ticks,
+                notes: None,
             });
         }
         let mut tidy = Progress::default();

@@ -72,12 +72,18 @@ pub fn record_effect(store: &Store, bank: &crate::bank::Bank, effect: &crate::qu
             grade,
             at,
             ticks,
+            notes,
         } => {
             let key_points = bank.question(id).map_or(0, |q| q.key_points.len());
-            let ticks = ticks.map(|said| crate::progress::Ticks::new(said, key_points));
+            let review = crate::progress::GradeRecord {
+                grade: *grade,
+                at: *at,
+                ticks: ticks.map(|said| crate::progress::Ticks::new(said, key_points)),
+                notes: crate::progress::kept_notes(notes),
+            };
             let scheduler = scheduler();
             store.update_progress(|p| {
-                p.record_grade(id, *grade, *at, ticks);
+                p.record_review(id, review);
                 scheduler.refresh(p);
             });
         }

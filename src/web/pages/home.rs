@@ -29,6 +29,7 @@ pub fn link_for(
         ids: None,
         display: display.clone(),
         review: false,
+        levels: None,
     }
 }
 

@@ -20,6 +20,7 @@ pub fn review_of(selection: Selection, display: &Display) -> String {
         ids: None,
         display: display.clone(),
         review: true,
+        levels: None,
     }
     .route()
 }

@@ -96,6 +96,7 @@ pub fn StudyPage(props: &StudyProps) -> Html {
         ids: None,
         display: ctx.display.clone(),
         review: false,
+        levels: None,
     };
     let bank = &ctx.loaded.bank;
     let status = if query.trim().is_empty() {
