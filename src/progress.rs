@@ -494,6 +494,9 @@ pub struct Settings {
     /// The review schedule's desired retention, 0.80–0.97 (see `schedule::valid_retention`).
     #[serde(default = "default_retention")]
     pub retention: f32,
+    /// The difficulties chosen on the home screen; empty: every level.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub levels: Vec<crate::bank::Difficulty>,
 }
 
 fn default_count() -> CountChoice {
@@ -517,7 +520,32 @@ impl Default for Settings {
             categories: Vec::new(),
             count: default_count(),
             retention: default_retention(),
+            levels: Vec::new(),
         }
+    }
+}
+
+/// A tap on one choice of a "pick one, several or all" row (categories, levels), where `chosen`
+/// holding every option means "all": from all, a tap picks just that one; otherwise it adds or
+/// removes it, and removing the last one goes back to all. Never leaves nothing chosen. Order
+/// follows `options`.
+pub fn tap_choice<T: Clone + PartialEq>(options: &[T], chosen: &[T], tapped: &T) -> Vec<T> {
+    let all = options.iter().all(|o| chosen.contains(o));
+    let next: Vec<T> = if all {
+        vec![tapped.clone()]
+    } else if chosen.contains(tapped) {
+        chosen.iter().filter(|c| *c != tapped).cloned().collect()
+    } else {
+        chosen.iter().chain([tapped]).cloned().collect()
+    };
+    if next.is_empty() {
+        options.to_vec()
+    } else {
+        options
+            .iter()
+            .filter(|o| next.contains(o))
+            .cloned()
+            .collect()
     }
 }
 
@@ -631,6 +659,33 @@ mod tests {
             decode_session(Some(&encode(&s))),
             Decoded::Unreadable { .. }
         ));
+    }
+
+    #[test]
+    fn one_tap_picks_one_several_or_all() {
+        let opts = ["a", "b", "c"];
+        assert_eq!(
+            tap_choice(&opts, &opts, &"b"),
+            ["b"],
+            "from all: just this one"
+        );
+        assert_eq!(
+            tap_choice(&opts, &["b"], &"a"),
+            ["a", "b"],
+            "then several, in order"
+        );
+        assert_eq!(tap_choice(&opts, &["a", "b"], &"a"), ["b"]);
+        assert_eq!(
+            tap_choice(&opts, &["b"], &"b"),
+            opts,
+            "never nothing: back to all"
+        );
+        assert_eq!(
+            tap_choice(&opts, &["a", "b"], &"c"),
+            opts,
+            "all three is all"
+        );
+        assert_eq!(tap_choice(&opts, &[], &"c"), ["c"]);
     }
 
     #[test]

@@ -91,6 +91,9 @@ pub struct Session {
     pub seconds: Vec<Option<u32>>,
     #[serde(default)]
     pub kept_notes: Vec<String>,
+    /// Ended early by the learner: the summary covers what was graded.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub ended: bool,
 }
 
 /// What Undo restores: the grade taken back, when it was given (its review's key), and the
@@ -113,6 +116,8 @@ pub enum Action {
     Grade(Grade),
     /// Takes back the last grade.
     Undo,
+    /// Ends the quiz now: the summary shows what was done.
+    End,
 }
 
 /// What an action did, for the progress record.
@@ -165,6 +170,7 @@ impl Session {
             shown_at: None,
             seconds: Vec::new(),
             kept_notes: Vec::new(),
+            ended: false,
         }
     }
 
@@ -194,11 +200,20 @@ impl Session {
         self.ids.is_empty()
     }
 
+    /// Every question graded, or the quiz ended early.
     pub fn finished(&self) -> bool {
-        self.index >= self.ids.len()
+        self.ended || self.index >= self.ids.len()
+    }
+
+    /// How many questions were graded.
+    pub fn graded(&self) -> usize {
+        self.grades.iter().flatten().count()
     }
 
     pub fn current(&self) -> Option<&str> {
+        if self.ended {
+            return None;
+        }
         self.ids.get(self.index).map(String::as_str)
     }
 
@@ -212,6 +227,10 @@ impl Session {
     pub fn apply(&mut self, action: Action, now: f64) -> Option<Effect> {
         if action == Action::Undo {
             return self.undo(now);
+        }
+        if action == Action::End {
+            self.ended = true;
+            return None;
         }
         let id = self.current()?.to_owned();
         match action {
@@ -261,6 +280,7 @@ impl Session {
             return None;
         }
         let undo = self.undo.take()?;
+        self.ended = false;
         self.index -= 1;
         self.grades[self.index] = None;
         self.revealed = true;
@@ -646,6 +666,29 @@ mod tests {
             ]
         );
         assert_eq!(sum.categories[0].percent(), 50);
+    }
+
+    #[test]
+    fn ending_early_keeps_what_was_graded() {
+        let mut s = session(4);
+        s.apply(Action::Reveal, 0.0);
+        s.apply(Action::Grade(Grade::Good), 1.0);
+        s.apply(Action::Reveal, 2.0);
+        assert_eq!(s.apply(Action::End, 3.0), None);
+        assert!(s.finished());
+        assert_eq!(s.current(), None);
+        assert_eq!(
+            s.apply(Action::Grade(Grade::Easy), 4.0),
+            None,
+            "nothing to grade now"
+        );
+        assert_eq!(s.graded(), 1);
+        let bank = bank_of(4);
+        let sum = s.summary(&bank);
+        assert_eq!((sum.graded, sum.points), (1, 2));
+        // Undo on the summary takes the last grade back into the quiz.
+        assert!(s.apply(Action::Undo, 5.0).is_some());
+        assert!(!s.finished() && s.revealed && s.index == 0);
     }
 
     #[test]

@@ -86,6 +86,14 @@ pub fn apply_display(display: &Display) {
     };
     let _ = root.set_attribute("data-theme", display.theme.as_str());
     let _ = root.set_attribute("data-embed", if display.embed { "1" } else { "0" });
+    let _ = root.set_attribute(
+        "data-bg",
+        if display.transparent {
+            "transparent"
+        } else {
+            "page"
+        },
+    );
     if let Some(el) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&root) {
         let style = el.style();
         let accent = display.accent.as_deref();

@@ -51,9 +51,10 @@ export function expectedPercent(grades) {
  * Collects uncaught page errors; `close()` fails the test if there were any.
  */
 export class Visit {
-  static async open(browser, baseUrl, { viewport, colorScheme, init } = {}) {
+  static async open(browser, baseUrl, { viewport, colorScheme, init, hasTouch } = {}) {
     const context = await browser.newContext({
       viewport: viewport ?? { width: 1280, height: 800 },
+      hasTouch: Boolean(hasTouch),
       colorScheme: colorScheme ?? 'light',
       reducedMotion: 'reduce',
     });

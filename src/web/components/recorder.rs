@@ -220,7 +220,8 @@ pub fn Recorder(props: &RecorderProps) -> Html {
             <p class="hint">{"This browser can't record audio, so rehearse aloud without playback."}</p>
         },
         State::Idle => html! {
-            <button type="button" class="button subtle record" onclick={start} ref={control.clone()}>
+            <button type="button" class="button subtle record" onclick={start} ref={control.clone()}
+                title="Rehearse aloud. The recording stays on this device: never uploaded or saved.">
                 <span aria-hidden="true" class="rec-dot"></span>{"Record your answer"}
             </button>
         },
@@ -257,6 +258,7 @@ pub fn Recorder(props: &RecorderProps) -> Html {
                         </span>
                     }
                     <a class="button subtle" href={url.clone()} download={file}>{"Download"}</a>
+                    <span class="hint">{"Only on this device; gone at the next question unless downloaded."}</span>
                     <button type="button" class="button subtle" onclick={discard} ref={control.clone()}>{"Record again"}</button>
                 </>
             }
@@ -271,9 +273,7 @@ pub fn Recorder(props: &RecorderProps) -> Html {
     html! {
         <div class="recorder" aria-label="Rehearse aloud" role="group">
             { body }
-            if supported && matches!(*state, State::Idle) {
-                <span class="hint">{"Stays on this device: never uploaded or saved."}</span>
-            }
+
         </div>
     }
 }

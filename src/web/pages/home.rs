@@ -1,18 +1,23 @@
 //! The home screen: what PyPrep is, category and count choice, continue, progress, reset.
 
+use crate::bank::Difficulty;
 use crate::link::{challenge_route, progress_route, study_route, Count, QuizLink, Selection};
 use crate::mock::MockLink;
-use crate::progress::{CountChoice, Settings};
+use crate::progress::{tap_choice, CountChoice, Settings};
 use crate::schedule::interval_text;
 use crate::stats::{due_summary, DueSummary};
 use crate::web::adapters::url::navigate;
 use crate::web::components::{use_ctx, SharePanel};
 use yew::prelude::*;
 
+/// Every difficulty, in order: the level row's options.
+const LEVELS: [Difficulty; 3] = [Difficulty::Junior, Difficulty::Mid, Difficulty::Senior];
+
 /// The quiz link for a choice on the home screen.
 pub fn link_for(
     all: &[String],
     chosen: &[String],
+    levels: &[Difficulty],
     count: Count,
     display: &crate::link::Display,
 ) -> QuizLink {
@@ -29,7 +34,7 @@ pub fn link_for(
         ids: None,
         display: display.clone(),
         review: false,
-        levels: None,
+        levels: (!levels.is_empty() && levels.len() < LEVELS.len()).then(|| levels.to_vec()),
     }
 }
 
@@ -116,34 +121,42 @@ pub fn Home() -> Html {
             settings.set(s);
         }
     };
-    let toggle = |slug: String| {
-        let update = update.clone();
-        Callback::from(move |_: Event| {
-            let slug = slug.clone();
-            update(Box::new(move |s| {
-                if let Some(i) = s.categories.iter().position(|c| *c == slug) {
-                    s.categories.remove(i);
-                } else {
-                    s.categories.push(slug.clone());
-                }
-            }))
-        })
-    };
-    let all_chosen = settings.categories.len() == all.len();
-    let toggle_all = {
+    // One tap picks one, several or all (`progress::tap_choice`), for categories and levels.
+    let tap_category = |slug: Option<String>| {
         let update = update.clone();
         let all = all.clone();
-        Callback::from(move |_: Event| {
-            let all = all.clone();
+        Callback::from(move |_: MouseEvent| {
+            let (slug, all) = (slug.clone(), all.clone());
             update(Box::new(move |s| {
-                s.categories = if s.categories.len() == all.len() {
-                    Vec::new()
-                } else {
-                    all.clone()
+                s.categories = match &slug {
+                    Some(slug) => tap_choice(&all, &s.categories, slug),
+                    None => all.clone(),
                 };
             }))
         })
     };
+    let tap_level = |level: Option<Difficulty>| {
+        let update = update.clone();
+        Callback::from(move |_: MouseEvent| {
+            update(Box::new(move |s| {
+                let chosen = if s.levels.is_empty() {
+                    LEVELS.to_vec()
+                } else {
+                    s.levels.clone()
+                };
+                let next = match level {
+                    Some(l) => tap_choice(&LEVELS, &chosen, &l),
+                    None => LEVELS.to_vec(),
+                };
+                s.levels = if next.len() == LEVELS.len() {
+                    Vec::new()
+                } else {
+                    next
+                };
+            }))
+        })
+    };
+    let all_chosen = settings.categories.len() == all.len();
     let choose_count = |c: CountChoice| {
         let update = update.clone();
         Callback::from(move |_: Event| update(Box::new(move |s| s.count = c)))
@@ -151,11 +164,31 @@ pub fn Home() -> Html {
     let link = link_for(
         &all,
         &settings.categories,
+        &settings.levels,
         settings.count.count(),
         &ctx.display,
     );
-    let chosen_total: usize = settings.categories.iter().map(|c| bank.count_in(c)).sum();
+    let chosen_total = link.pool(bank).map_or(0, |p| p.len());
     let can_start = chosen_total > 0;
+    let starting = settings.count.count().resolve(chosen_total);
+    let scope = if all_chosen {
+        "all categories".to_owned()
+    } else {
+        match settings.categories.as_slice() {
+            [one] => bank
+                .category(one)
+                .map_or_else(String::new, |c| c.title.clone()),
+            many => format!("{} categories", many.len()),
+        }
+    };
+    let level_text = match settings.levels.as_slice() {
+        [] => "every level".to_owned(),
+        ls => ls
+            .iter()
+            .map(|l| l.label())
+            .collect::<Vec<_>>()
+            .join(" and "),
+    };
     let onsubmit = {
         let route = link.route();
         Callback::from(move |e: SubmitEvent| {
@@ -231,26 +264,59 @@ pub fn Home() -> Html {
             }
             <form class="card setup" {onsubmit} aria-labelledby="setup-h">
                 <h2 id="setup-h">{"Start a quiz"}</h2>
-                <fieldset class="categories">
-                    <legend>{"Categories"}</legend>
-                    <label class="category all">
-                        <input type="checkbox" checked={all_chosen} onchange={toggle_all} />
-                        <span class="cat-title">{"All categories"}</span>
-                        <span class="cat-count">{ format!("{total} questions") }</span>
-                    </label>
-                    { for bank.categories.iter().map(|c| {
-                        let checked = settings.categories.contains(&c.slug);
-                        let n = bank.count_in(&c.slug);
-                        html! {
-                            <label class="category" key={c.slug.clone()}>
-                                <input type="checkbox" {checked} onchange={toggle(c.slug.clone())} />
-                                <span class="cat-title">{ &c.title }</span>
-                                <span class="cat-count">{ format!("{n} {}", if n == 1 { "question" } else { "questions" }) }</span>
-                                <span class="cat-desc">{ &c.description }</span>
-                            </label>
-                        }
-                    }) }
-                </fieldset>
+                // The one primary action first, so it is in view on any screen; the choices follow.
+                <div class="start-row">
+                    <button class="button primary start" type="submit" disabled={!can_start}>
+                        { if can_start {
+                            if starting == chosen_total && starting < settings.count.count().resolve(usize::MAX) {
+                                format!("Start all {starting} questions")
+                            } else {
+                                format!("Start {starting} questions")
+                            }
+                        } else if bank.questions.is_empty() {
+                            "No questions to practise".to_owned()
+                        } else {
+                            "No questions match: change the levels".to_owned()
+                        } }
+                    </button>
+                    <p class="hint start-scope" aria-live="polite">{ format!("From {scope}, {level_text}.") }</p>
+                </div>
+                if unfinished.is_some() && can_start {
+                    <p class="hint">{"Starting a new quiz replaces the unfinished one."}</p>
+                }
+                <div class="choices" role="group" aria-labelledby="cats-label">
+                    <p id="cats-label" class="choice-label">{"Categories"}<span class="hint">{" — tap one, several, or All"}</span></p>
+                    <ul class="chip-row">
+                        <li><button type="button" class="chip-toggle" aria-pressed={all_chosen.to_string()}
+                            onclick={tap_category(None)}>
+                            {"All"}<span class="chip-count">{ total }</span>
+                        </button></li>
+                        { for bank.categories.iter().map(|c| {
+                            let pressed = !all_chosen && settings.categories.contains(&c.slug);
+                            let n = bank.count_in(&c.slug);
+                            html! {
+                                <li key={c.slug.clone()}>
+                                    <button type="button" class="chip-toggle" aria-pressed={pressed.to_string()}
+                                        title={c.description.clone()} onclick={tap_category(Some(c.slug.clone()))}>
+                                        { &c.title }<span class="chip-count" aria-label={format!(", {n} questions")}>{ n }</span>
+                                    </button>
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                </div>
+                <div class="choices" role="group" aria-labelledby="levels-label">
+                    <p id="levels-label" class="choice-label">{"Level"}</p>
+                    <ul class="chip-row">
+                        <li><button type="button" class="chip-toggle" aria-pressed={settings.levels.is_empty().to_string()}
+                            onclick={tap_level(None)}>{"All levels"}</button></li>
+                        { for LEVELS.iter().map(|&l| html! {
+                            <li><button type="button" class="chip-toggle"
+                                aria-pressed={settings.levels.contains(&l).to_string()}
+                                onclick={tap_level(Some(l))}>{ l.label() }</button></li>
+                        }) }
+                    </ul>
+                </div>
                 <fieldset class="count">
                     <legend>{"How many questions"}</legend>
                     { for CountChoice::ALL.iter().map(|&c| html! {
@@ -260,20 +326,6 @@ pub fn Home() -> Html {
                         </label>
                     }) }
                 </fieldset>
-                <div class="actions">
-                    <button class="button primary" type="submit" disabled={!can_start}>
-                        { if can_start {
-                            format!("Start {} questions", settings.count.count().resolve(chosen_total))
-                        } else if bank.questions.is_empty() {
-                            "No questions to practise".to_owned()
-                        } else {
-                            "Choose at least one category".to_owned()
-                        } }
-                    </button>
-                    if unfinished.is_some() && can_start {
-                        <p class="hint">{"Starting a new quiz replaces the unfinished one."}</p>
-                    }
-                </div>
             </form>
             if !ctx.display.embed {
                 <section class="card rehearse" aria-labelledby="rehearse-h">

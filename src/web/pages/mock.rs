@@ -395,7 +395,7 @@ fn Interview(props: &InterviewProps) -> Html {
                         <label class="notes">
                             <span>{"Answer out loud, or note your points here."}</span>
                             <textarea rows="3" maxlength="10000" value={session.quiz.notes.clone()} oninput={on_notes}
-                                spellcheck="false" placeholder="The points you would make…" />
+                                spellcheck="false" autocapitalize="off" class="mono" placeholder="The points you would make…" />
                         </label>
                     }
                     <Recorder id={AttrValue::from(q.id.clone())} revealed={session.quiz.revealed} />

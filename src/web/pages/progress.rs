@@ -143,6 +143,20 @@ fn WeakSpots(props: &StatsProps) -> Html {
             .map_or(id.to_owned(), |q| q.prompt.clone())
     };
     let weak_ids = distinct_ids(props.stats.weakest.iter().map(|w| w.id.as_str()));
+    // The notes written with each weak question's latest review that had some.
+    let last_notes = {
+        let store = ctx.store.clone();
+        use_memo(ctx.revision, move |_| {
+            store
+                .progress()
+                .questions
+                .into_iter()
+                .filter_map(|(id, q)| {
+                    Some((id, q.grades.iter().rev().find_map(|g| g.notes.clone())?))
+                })
+                .collect::<std::collections::HashMap<String, String>>()
+        })
+    };
     let missed_ids = distinct_ids(props.stats.missed_points.iter().map(|m| m.id.as_str()));
     let weak = html! {
         <ol class="weak">
@@ -154,6 +168,12 @@ fn WeakSpots(props: &StatsProps) -> Html {
                         1 => ", missed once".to_owned(),
                         n => format!(", missed {n} times"),
                     }) }</span>
+                    if let Some(notes) = last_notes.get(&w.id) {
+                        <details class="your-notes">
+                            <summary>{"Your notes"}</summary>
+                            <p class="notes-text">{ notes.clone() }</p>
+                        </details>
+                    }
                 </li>
             }) }
         </ol>

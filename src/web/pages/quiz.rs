@@ -93,6 +93,46 @@ struct QuizProps {
 /// Category titles of the quiz, for the header: the categories the link chose (a short quiz
 /// of all categories is still "All categories", whichever ones its draw happened to reach).
 pub fn quiz_scope(bank: &Bank, link: Option<&QuizLink>, session: &Session) -> (String, String) {
+    // A quiz of listed questions ("practise the ones you missed") says so, not "All categories".
+    if link.is_some_and(|l| l.ids.is_some()) {
+        let n = session.len();
+        return (
+            format!(
+                "Practice: {n} {}",
+                if n == 1 { "question" } else { "questions" }
+            ),
+            format!(
+                "{} you picked to practise again, from {}.",
+                if n == 1 { "One question" } else { "Questions" },
+                cats_text(bank, &session.categories(bank))
+            ),
+        );
+    }
+    if link.is_some_and(|l| l.review) {
+        let (title, _) = scope_of(bank, link, session);
+        return (
+            format!("Review: {title}"),
+            "Due questions, most overdue first, then ones you have never graded.".to_owned(),
+        );
+    }
+    scope_of(bank, link, session)
+}
+
+/// "Core Python and OOP", "3 categories": the categories named briefly.
+fn cats_text(bank: &Bank, slugs: &[String]) -> String {
+    let titles: Vec<&str> = slugs
+        .iter()
+        .filter_map(|s| bank.category(s))
+        .map(|c| c.title.as_str())
+        .collect();
+    match titles.as_slice() {
+        [one] => (*one).to_owned(),
+        [a, b] => format!("{a} and {b}"),
+        many => format!("{} categories", many.len()),
+    }
+}
+
+fn scope_of(bank: &Bank, link: Option<&QuizLink>, session: &Session) -> (String, String) {
     let slugs = link
         .and_then(|l| l.resolve_categories(bank).ok())
         .unwrap_or_else(|| session.categories(bank));
@@ -154,6 +194,9 @@ fn Quiz(props: &QuizProps) -> Html {
                     post(&event);
                 }
             }
+            if action == Action::End && !session.finished() {
+                post(&next.finished_event(&bank.bank));
+            }
             // Ticking a box is not navigation: focus stays on the box.
             if !matches!(action, Action::Tick(_)) {
                 *acted.borrow_mut() = true;
@@ -210,6 +253,15 @@ fn Quiz(props: &QuizProps) -> Html {
             </button>
         }
     });
+    // Leaving early still shows what was done (the summary of the graded questions).
+    let end = (!session.finished() && session.len() > 1).then(|| {
+        let dispatch = dispatch.clone();
+        html! {
+            <button type="button" class="link-button end" onclick={Callback::from(move |_| dispatch.emit(Action::End))}>
+                {"End the quiz here and see the summary"}
+            </button>
+        }
+    });
     let change_href = format!("#{}", home_route(&ctx.display));
     if session.finished() {
         return html! {
@@ -239,15 +291,49 @@ fn Quiz(props: &QuizProps) -> Html {
         Callback::from(move |_: MouseEvent| dispatch.emit(Action::Reveal))
     };
     let body = if session.revealed {
+        // Long answers: a way down to the key points and grades, and back up.
+        let jump = |to: String, label: &'static str| {
+            let onclick = Callback::from(move |_: MouseEvent| {
+                if let Some(el) = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.get_element_by_id(&to))
+                    .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+                {
+                    let _ = el.set_attribute("tabindex", "-1");
+                    let _ = el.focus();
+                    el.scroll_into_view();
+                }
+            });
+            html! { <button type="button" class="link-button jump" {onclick}>{ label }</button> }
+        };
         html! {
             <>
+                <p class="jumps">{ jump(if q.key_points.is_empty() { "grade-label" } else { "grading-h" }.to_owned(),
+                    "Skip to the key points and grades ↓") }</p>
                 <Answer question={q.clone()} heading={answer_heading.clone()} key_points={false} />
                 <Grading key_points={q.key_points.iter().cloned().map(AttrValue::from).collect::<Vec<_>>()}
                     ticks={session.ticks} {intervals} dispatch={dispatch.clone()} />
+                <p class="jumps">{ jump(format!("answer-{}", q.id), "Back to the answer ↑") }</p>
             </>
         }
     } else {
         reveal_button(reveal)
+    };
+    // At the foot of the card: the first screen has nothing there, so nothing moves when the
+    // app takes over.
+    let body = html! {
+        <>
+            { body }
+            <div class="end-row">
+                if q.challenge.is_some() && !ctx.display.embed {
+                    <p class="hint">
+                        <a href={format!("#{}", challenge_route(Some(&q.id), &ctx.display))}>{"Write and run it in the editor"}</a>
+                        {" (live coding, opens the challenge page)."}
+                    </p>
+                }
+                { for end }
+            </div>
+        </>
     };
     question_view(QuestionView {
         bank,
@@ -259,17 +345,7 @@ fn Quiz(props: &QuizProps) -> Html {
         header_extra: html! { { for undo } },
         heading,
         on_notes,
-        tools: html! {
-            <>
-                <Recorder id={AttrValue::from(q.id.clone())} revealed={session.revealed} />
-                if q.challenge.is_some() && !ctx.display.embed {
-                    <p class="hint">
-                        <a href={format!("#{}", challenge_route(Some(&q.id), &ctx.display))}>{"Write and run it in the editor"}</a>
-                        {" (live coding, opens the challenge page)."}
-                    </p>
-                }
-            </>
-        },
+        tools: html! { <Recorder id={AttrValue::from(q.id.clone())} revealed={session.revealed} /> },
         body,
     })
 }
