@@ -19,41 +19,56 @@
 //    index.html's loader at them, so a cache can never pair an old app module with a new first screen or an
 //    old glue with a new wasm.
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { minify } from 'terser';
+
+// The npm packages (`npm ci`, which scripts/setup.sh runs) are optional here, so a bare
+// `trunk build --release --offline` on a fresh clone works: without terser the JS glue stays
+// unminified (~1.5 KB more brotli), without pyodide the deploy has no Python runtime (the
+// challenge view then says so in place of Run). Each says what it skipped.
+const minify = await import('terser').then(
+  (m) => m.minify,
+  () => {
+    console.warn('post-build: npm package terser not installed (run `npm ci`): JS glue left unminified');
+    return null;
+  },
+);
 
 {
   const root = fileURLToPath(new URL('..', import.meta.url));
   const dir = process.env.TRUNK_STAGING_DIR;
   const from = join(root, 'node_modules', 'pyodide');
   const to = join(dir, 'pyodide');
-  // The worker loads exactly these (measured in Chromium: tests/e2e/python.test.mjs); no
-  // pyodide-lock.json, pyodide.js, source maps or consoles.
-  const FILES = ['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip'];
-  const DOWNLOADED = FILES.slice(1); // pyodide.mjs is imported before the progress bar starts
   rmSync(to, { recursive: true, force: true });
-  mkdirSync(to);
-  for (const name of FILES) {
-    if (name.endsWith('.mjs')) {
-      // Drop the source-map comment: the maps aren't deployed (DevTools would 404 on them).
-      const text = readFileSync(join(from, name), 'utf8').replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
-      writeFileSync(join(to, name), text);
-    } else {
-      copyFileSync(join(from, name), join(to, name));
-    }
-  }
-  const pkg = JSON.parse(readFileSync(join(from, 'package.json'), 'utf8'));
-  const lock = JSON.parse(readFileSync(join(from, 'pyodide-lock.json'), 'utf8'));
-  const manifest = {
-    pyodide: pkg.version,
-    python: lock.info.python,
-    lockInfo: lock.info,
-    sizes: Object.fromEntries(DOWNLOADED.map((name) => [name, readFileSync(join(to, name)).length])),
-  };
-  writeFileSync(join(to, 'manifest.json'), JSON.stringify(manifest, null, 1) + '\n');
   copyFileSync(join(root, 'python-worker.js'), join(dir, 'python-worker.js'));
+  if (!existsSync(join(from, 'package.json'))) {
+    console.warn('post-build: npm package pyodide not installed (run `npm ci`): no Python runtime in this build');
+  } else {
+    // The worker loads exactly these (measured in Chromium: tests/e2e/python.test.mjs); no
+    // pyodide-lock.json, pyodide.js, source maps or consoles.
+    const FILES = ['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip'];
+    const DOWNLOADED = FILES.slice(1); // pyodide.mjs is imported before the progress bar starts
+    mkdirSync(to);
+    for (const name of FILES) {
+      if (name.endsWith('.mjs')) {
+        // Drop the source-map comment: the maps aren't deployed (DevTools would 404 on them).
+        const text = readFileSync(join(from, name), 'utf8').replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
+        writeFileSync(join(to, name), text);
+      } else {
+        copyFileSync(join(from, name), join(to, name));
+      }
+    }
+    const pkg = JSON.parse(readFileSync(join(from, 'package.json'), 'utf8'));
+    const lock = JSON.parse(readFileSync(join(from, 'pyodide-lock.json'), 'utf8'));
+    const manifest = {
+      pyodide: pkg.version,
+      python: lock.info.python,
+      lockInfo: lock.info,
+      sizes: Object.fromEntries(DOWNLOADED.map((name) => [name, readFileSync(join(to, name)).length])),
+    };
+    writeFileSync(join(to, 'manifest.json'), JSON.stringify(manifest, null, 1) + '\n');
+  }
 }
 
 {
@@ -80,7 +95,7 @@ if (process.env.TRUNK_PROFILE === 'release') {
   const dir = process.env.TRUNK_STAGING_DIR;
   const path = (name) => join(dir, name);
 
-  for (const name of readdirSync(dir).filter((f) => /^pyprep.*\.js$/.test(f))) {
+  for (const name of readdirSync(dir).filter((f) => minify && /^pyprep.*\.js$/.test(f))) {
     const { code } = await minify(readFileSync(path(name), 'utf8'), { module: true, compress: true, mangle: true });
     writeFileSync(path(name), code);
   }
