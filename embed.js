@@ -1,44 +1,50 @@
-/*! PyPrep embed — turns <div data-pyprep …> (or <script src=".../embed.js" data-pyprep …>) into
- * an iframe of the widget and keeps its height equal to the content. No dependencies.
- * Attributes: data-categories="oop,testing" (or "all"; none: the home screen), data-count="5",
- * data-theme="auto|light|dark", data-accent="#ff8800", data-height="640" (before first resize).
- * Host events (opt-in: just listen) bubble from the container element:
- *   pyprep:quiz-started, pyprep:question-graded, pyprep:quiz-finished  (event.detail)
+/*! PyPrep embed: turns <div data-pyprep …> (or <script src=".../embed.js" data-pyprep …>) into an
+ * iframe of the widget sized to its content, and re-dispatches its events (pyprep:quiz-started,
+ * pyprep:question-graded, pyprep:quiz-finished) on the container. Attributes: see embed.html.
  */
 (function () {
   'use strict';
   var me = document.currentScript;
   var base = new URL('./', me && me.src ? me.src : location.href);
-  var widgetOrigin = base.origin;
   var frames = [];
-  var EVENTS = { 'quiz-started': 1, 'question-graded': 1, 'quiz-finished': 1 };
+  var LIST = /^[a-z0-9,-]+$/i;
 
-  function clean(value, pattern) {
-    return value && pattern.test(value) ? value : '';
+  function attr(el, name, pattern) {
+    var v = (el.getAttribute('data-' + name) || '').replace(/\s+/g, '');
+    return pattern.test(v) ? v : '';
   }
 
-  function widgetUrl(el) {
-    var cats = clean((el.getAttribute('data-categories') || '').replace(/\s+/g, '').toLowerCase(), /^[a-z0-9,-]+$/);
-    var count = clean((el.getAttribute('data-count') || '').toLowerCase(), /^([0-9]{1,3}|all)$/);
-    var theme = clean(el.getAttribute('data-theme') || '', /^(auto|light|dark)$/);
-    var accent = clean((el.getAttribute('data-accent') || '').replace(/^#/, ''), /^([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/);
-    var params = ['embed=1'];
-    if (count) params.unshift('n=' + count);
-    if (theme && theme !== 'auto') params.push('theme=' + theme);
-    if (accent) params.push('accent=' + accent.toLowerCase());
-    return base.href + '#' + (cats ? '/quiz/' + cats : '/') + '?' + params.join('&');
+  function flag(el, name) {
+    var v = el.getAttribute('data-' + name);
+    return v !== null && !/^(0|false|no)$/i.test(v);
   }
 
-  function mount(container, options) {
+  function mount(container, el) {
     if (container.getAttribute('data-pyprep-ready')) return;
     container.setAttribute('data-pyprep-ready', '1');
+    var theme = attr(el, 'theme', /^(light|dark)$/);
+    var clear = flag(el, 'transparent');
+    var p = {
+      n: attr(el, 'count', /^([0-9]{1,3}|all)$/i), level: attr(el, 'level', /^(junior|mid|senior)(,(junior|mid|senior))*$/),
+      seed: attr(el, 'seed', /^[\w-]{1,32}$/), ids: attr(el, 'ids', LIST).toLowerCase(), embed: 1, theme: theme,
+      accent: attr(el, 'accent', /^#?([0-9a-f]{3}){1,2}$/i).replace('#', '').toLowerCase(),
+      bg: clear && 'transparent', lock: flag(el, 'lock') && 1
+    };
+    var params = [];
+    for (var k in p) if (p[k]) params.push(k + '=' + p[k]);
+    ['title', 'intro'].forEach(function (k) {
+      var v = (el.getAttribute('data-' + k) || '').trim().slice(0, 240);
+      if (v) params.push(k + '=' + encodeURIComponent(v));
+    });
+    var cats = attr(el, 'categories', LIST).toLowerCase();
     var iframe = document.createElement('iframe');
-    iframe.src = widgetUrl(options);
+    iframe.src = base.href + '#' + (cats ? '/quiz/' + cats : '/') + '?' + params.join('&');
     iframe.title = 'PyPrep: Python interview practice';
     iframe.setAttribute('allow', 'clipboard-write; microphone');
     iframe.setAttribute('loading', 'lazy');
-    var height = clean(options.getAttribute('data-height') || '', /^[0-9]{2,4}$/) || '640';
-    iframe.style.cssText = 'display:block;width:100%;border:0;height:' + height + 'px;';
+    // A frame whose colour scheme differs from its element's gets an opaque backdrop.
+    iframe.style.cssText = 'display:block;width:100%;border:0;height:' + (attr(el, 'height', /^[0-9]{2,4}$/) || 640) + 'px;'
+      + (clear ? 'color-scheme:' + (theme || 'light dark') : '');
     container.appendChild(iframe);
     frames.push({ iframe: iframe, container: container });
   }
@@ -47,16 +53,14 @@
     var nodes = document.querySelectorAll('div[data-pyprep], section[data-pyprep], script[data-pyprep]');
     for (var i = 0; i < nodes.length; i++) {
       var el = nodes[i];
-      if (el.tagName === 'SCRIPT') {
-        // Only the <script> form that loaded this very file is ours to expand here.
-        if (el !== me || el.getAttribute('data-pyprep-ready')) continue;
+      if (el.tagName !== 'SCRIPT') mount(el, el);
+      // Only the <script> form that loaded this very file is ours to expand here.
+      else if (el === me && !el.getAttribute('data-pyprep-ready')) {
         var box = document.createElement('div');
         box.className = 'pyprep-embed';
         el.parentNode.insertBefore(box, el.nextSibling);
         el.setAttribute('data-pyprep-ready', '1');
         mount(box, el);
-      } else {
-        mount(el, el);
       }
     }
   }
@@ -64,28 +68,42 @@
   function num(x) {
     return typeof x === 'number' && isFinite(x) ? x : undefined;
   }
+  function str(x) {
+    return typeof x === 'string' && x.length <= 64 ? x : undefined;
+  }
+  function secs(x) { // null when unknown
+    return x === null ? x : num(x);
+  }
+  // The documented fields of `from`, each passed through its checker; nothing else.
+  function pick(from, fields) {
+    var out = {};
+    for (var k in fields) if (fields[k](from[k]) !== undefined) out[k] = fields[k](from[k]);
+    return out;
+  }
+  function results(x) {
+    return Array.isArray(x) && x.length <= 999 ? x.filter(function (r) { return r && typeof r === 'object'; })
+      .map(function (r) { return pick(r, { id: str, category: str, grade: num, seconds: secs }); }) : undefined;
+  }
+  var DETAIL = {
+    'quiz-started': {},
+    'question-graded': { question: num, grade: num, id: str, category: str, seconds: secs },
+    'quiz-finished': { points: num, max_points: num, score: num, results: results }
+  };
 
   // Accept only messages from our own iframes' windows, from the widget's origin, with the
   // expected shape; re-dispatch events with only the documented fields.
   window.addEventListener('message', function (e) {
-    var frame = null;
-    for (var i = 0; i < frames.length; i++) {
-      if (frames[i].iframe.contentWindow === e.source) frame = frames[i];
-    }
-    if (!frame || e.origin !== widgetOrigin) return;
-    var d = e.data;
-    if (!d || typeof d !== 'object') return;
+    var frame, d = e.data, i;
+    for (i = 0; i < frames.length; i++) if (frames[i].iframe.contentWindow === e.source) frame = frames[i];
+    if (!frame || e.origin !== base.origin || !d || typeof d !== 'object') return;
     if (d.type === 'pyprep:resize') {
       var h = num(d.height);
-      if (h !== undefined && h > 0 && h < 100000) frame.iframe.style.height = Math.ceil(h) + 'px';
-    } else if (d.type === 'pyprep:event' && EVENTS[d.event] === 1) {
-      var cats = Array.isArray(d.categories)
-        ? d.categories.filter(function (c) { return typeof c === 'string'; }) : [];
-      var detail = { categories: cats, questions: num(d.questions) };
-      if (d.event === 'question-graded') { detail.question = num(d.question); detail.grade = num(d.grade); }
-      if (d.event === 'quiz-finished') {
-        detail.points = num(d.points); detail.max_points = num(d.max_points); detail.score = num(d.score);
-      }
+      if (h > 0 && h < 100000) frame.iframe.style.height = Math.ceil(h) + 'px';
+    } else if (d.type === 'pyprep:event' && DETAIL.hasOwnProperty(d.event)) {
+      if (d.event === 'quiz-finished' && !results(d.results)) return;
+      var detail = pick(d, DETAIL[d.event]);
+      detail.categories = Array.isArray(d.categories) ? d.categories.filter(str) : [];
+      detail.questions = num(d.questions);
       frame.container.dispatchEvent(new CustomEvent('pyprep:' + d.event, { bubbles: true, detail: detail }));
     }
   });

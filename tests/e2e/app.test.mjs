@@ -433,20 +433,22 @@ test('home by mouse: choose categories and count, continue, reset', async () => 
   await visit(async (v) => {
     const { page } = v;
     await v.goto('#/');
-    const all = page.getByRole('checkbox', { name: /^All categories/ });
-    const oop = page.getByRole('checkbox', { name: /^Object-Oriented Programming/ });
-    const testing = page.getByRole('checkbox', { name: /^Testing and Debugging/ });
-    const core = page.getByRole('checkbox', { name: /^Basic and Core Python/ });
+    // Category chips are toggle buttons: pressed = chosen (All stands for every category).
+    const chip = (name) => page.getByRole('button', { name, exact: false }).and(page.locator('.chip-toggle'));
+    const all = chip(/^All\b/).first();
+    const oop = chip(/^Object-Oriented Programming/);
+    const testing = chip(/^Testing and Debugging/);
+    const core = chip(/^Basic and Core Python/);
+    const isOn = async (b) => (await b.getAttribute('aria-pressed')) === 'true';
     const five = page.getByRole('radio', { name: '5', exact: true });
     const ten = page.getByRole('radio', { name: '10', exact: true });
-    assert.ok(await all.isChecked());
+    assert.ok(await isOn(all));
     assert.ok(await ten.isChecked());
 
-    await all.uncheck();
-    assert.equal(await core.isChecked(), false, 'unchecking All clears every category');
-    assert.ok(await page.getByRole('button', { name: 'Choose at least one category' }).isDisabled());
-    await testing.check(); // click order is not link order
-    await oop.check();
+    await testing.click(); // click order is not link order
+    assert.equal(await isOn(all), false, 'from All, one click chooses just that one');
+    assert.equal(await isOn(core), false);
+    await oop.click();
     await five.check();
     await page.getByRole('button', { name: 'Start 5 questions' }).click();
     await page.waitForURL(/seed=/);
@@ -477,9 +479,9 @@ test('home by mouse: choose categories and count, continue, reset', async () => 
     await page.getByText('Starting a new quiz replaces the unfinished one.').waitFor();
     assert.equal(await page.title(), 'PyPrep — Python interview practice');
     // The choice is remembered.
-    assert.ok(await oop.isChecked());
-    assert.ok(await testing.isChecked());
-    assert.equal(await core.isChecked(), false);
+    assert.ok(await isOn(oop));
+    assert.ok(await isOn(testing));
+    assert.equal(await isOn(core), false);
     assert.ok(await five.isChecked());
     await page.getByText('You have graded 1 of 49 questions at least once.').waitFor();
 
@@ -502,7 +504,7 @@ test('home by mouse: choose categories and count, continue, reset', async () => 
     assert.equal(await focused(), 'Your progress', 'after erasing, focus stays in the section');
     await page.getByText('You have graded 0 of 49 questions at least once.').waitFor();
     assert.equal(await page.getByRole('button', { name: 'Reset progress…' }).count(), 0);
-    assert.ok(await all.isChecked(), 'choices are back to their defaults');
+    assert.ok(await isOn(all), 'choices are back to their defaults');
     assert.ok(await ten.isChecked());
     const stored = await v.storage();
     for (const key of Object.values(KEYS)) assert.equal(stored[key], undefined, `${key} erased`);
@@ -522,7 +524,7 @@ test('summary: practise the missed ones, and start a new quiz', async () => {
     const missedIds = done.ids.filter((_, k) => done.grades[k] <= 2);
     assert.equal(missedIds.length, 3);
 
-    await page.getByRole('button', { name: `Practice the missed ones (${missed.length})` }).click();
+    await page.getByRole('button', { name: `Practise the ${missed.length} you missed or half-answered` }).click();
     await page.waitForURL(/seed=/);
     const params = v.params;
     assert.ok(params.get('ids'), 'the practice link lists the ids');
@@ -534,7 +536,7 @@ test('summary: practise the missed ones, and start a new quiz', async () => {
     assert.equal(practised.length, missed.length);
     assert.deepEqual([...practised].sort(), [...missed].sort(), 'exactly the missed questions');
     assert.equal(
-      await page.getByRole('button', { name: /^Practice the missed ones/ }).count(),
+      await page.getByRole('button', { name: /^Practise the / }).count(),
       0,
       'nothing missed this time',
     );

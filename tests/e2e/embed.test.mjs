@@ -1,6 +1,8 @@
 // Embedding, end to end: a host page on a second loopback port (another origin) embeds the
 // release build by plain iframe and by embed.js; height sync, host events, message validation,
-// a sandboxed iframe without allow-same-origin, storage that throws, and no foreign requests.
+// a sandboxed iframe without allow-same-origin, storage that throws, and no foreign requests;
+// a careers page's locked quiz, a transparent widget on a dark host, long answers capped, the
+// Share panel's snippets.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -10,6 +12,8 @@ import { serve } from './server.mjs';
 // The question once the app module has taken over from the first screen (web::first).
 const APP_PROMPT = 'html[data-app="app"] h1.prompt';
 const SHOTS = `${ROOT}/test-results/screenshots`;
+const INTRO = 'Three questions, about five minutes. Answer out loud, then grade yourself honestly.';
+const DARK_HOST = '#1c1b22';
 let browser, widget, host, widgetLog;
 const pages = {};
 
@@ -36,6 +40,26 @@ before(async () => {
         document.addEventListener('pyprep:' + n, (e) => hostEvents.push({ n, target: e.target.id || e.target.className, detail: e.detail }));
     </script>
   </body></html>`;
+  const careers = (theme, extra = '') => `<div id="careers" data-pyprep data-categories="testing,design" data-count="3"
+      data-seed="acme2025" data-lock data-theme="${theme}" ${extra}
+      data-title="Acme backend team: Python warm-up" data-intro="${INTRO}"></div>`;
+  const listen = `<script>
+      window.hostEvents = [];
+      for (const n of ['quiz-started', 'question-graded', 'quiz-finished'])
+        document.addEventListener('pyprep:' + n, (e) => hostEvents.push({ n, target: e.target.id, detail: e.detail }));
+    </script>`;
+  pages['/careers-light'] = `<!doctype html><html lang="en"><head><title>Careers</title><link rel="icon" href="data:,"></head>
+    <body style="margin:0;background:#ffffff;color:#111;font-family:Georgia,serif"><main style="max-width:760px;margin:auto;padding:16px">
+    <h1>Backend engineer at Acme</h1><p>Before you apply, try our short Python warm-up.</p>
+    ${careers('light', 'data-accent="#0a7d38"')}<p>Questions? careers@example.com</p></main>
+    ${listen}<script src="${app}embed.js" async></script></body></html>`;
+  pages['/careers-dark'] = `<!doctype html><html lang="en"><head><title>Careers</title><link rel="icon" href="data:,"></head>
+    <body style="margin:0;background:${DARK_HOST};color:#ece9f2;font-family:Georgia,serif"><main style="max-width:760px;margin:auto;padding:16px">
+    <h1>Backend engineer at Acme</h1><p>Before you apply, try our short Python warm-up.</p>
+    ${careers('dark', 'data-transparent data-accent="#f0abfc"')}
+    <p>The same widget without data-transparent:</p>
+    <div id="opaque" data-pyprep data-categories="core" data-count="1" data-theme="dark"></div></main>
+    ${listen}<script src="${app}embed.js" async></script></body></html>`;
   pages['/sandboxed'] = `<!doctype html><html lang="en"><head><title>Sandbox</title><link rel="icon" href="data:,"></head><body>
     <iframe id="sb" sandbox="allow-scripts" src="${app}#/quiz/files?n=2&seed=sand&embed=1" title="PyPrep" style="width:100%;height:700px;border:0"></iframe>
   </body></html>`;
@@ -121,8 +145,14 @@ test('script embed: two widgets, height follows content both ways, host events, 
   await page.waitForFunction(() => hostEvents.some((e) => e.n === 'quiz-finished'));
   const events = await page.evaluate(() => hostEvents.filter((e) => e.target === 'w1'));
   assert.deepEqual(events.map((e) => e.n), ['quiz-started', 'question-graded', 'question-graded', 'quiz-finished']);
-  assert.deepEqual(events[3].detail, { categories: ['coding'], questions: 2, points: 4, max_points: 6, score: 67 });
-  assert.deepEqual(events[1].detail, { categories: ['coding'], questions: 2, question: 1, grade: 2 });
+  const { results, ...finished } = events[3].detail;
+  assert.deepEqual(finished, { categories: ['coding'], questions: 2, points: 4, max_points: 6, score: 67 });
+  assert.deepEqual(results.map((r) => [r.category, r.grade]), [['coding', 2], ['coding', 4]]);
+  const { seconds, id, ...graded } = events[1].detail;
+  assert.deepEqual(graded, { categories: ['coding'], questions: 2, question: 1, grade: 2, category: 'coding' });
+  assert.equal(id, results[0].id);
+  assert.ok(/^coding-/.test(id), id);
+  assert.equal(typeof seconds, 'number');
   const other = await page.evaluate(() => hostEvents.filter((e) => e.target === 'pyprep-embed').map((e) => e.n));
   assert.deepEqual(other, ['quiz-started'], 'the second widget reports for itself');
 
@@ -169,6 +199,29 @@ test('embed.js ignores messages that are not from its iframes or have the wrong 
   await page.waitForFunction((n) => hostEvents.length > n, events0);
   const last = await page.evaluate(() => hostEvents.at(-1));
   assert.deepEqual(last.detail, { categories: ['x'], questions: 3 });
+  // The new fields are type-checked too: long strings, non-numbers and oversized lists stay out.
+  const n1 = await count();
+  await ours.evaluate(() => parent.postMessage({
+    type: 'pyprep:event', event: 'question-graded', categories: ['oop'], questions: 2, question: 1, grade: 3,
+    id: 'x'.repeat(65), category: 'oop', seconds: '12', notes: 'secret',
+  }, '*'));
+  await page.waitForFunction((n) => hostEvents.length > n, n1);
+  assert.deepEqual(await page.evaluate(() => hostEvents.at(-1).detail),
+    { categories: ['oop'], questions: 2, question: 1, grade: 3, category: 'oop' });
+  await ours.evaluate(() => parent.postMessage({
+    type: 'pyprep:event', event: 'quiz-finished', categories: [], questions: 1, points: 1, max_points: 3, score: 33,
+    results: [{ id: 'a', category: 'oop', grade: 2, seconds: null, notes: 'secret' }, 'junk'],
+  }, '*'));
+  await page.waitForFunction((n) => hostEvents.length > n + 1, n1);
+  assert.deepEqual(await page.evaluate(() => hostEvents.at(-1).detail.results),
+    [{ id: 'a', category: 'oop', grade: 2, seconds: null }]);
+  const n2 = await count();
+  await ours.evaluate(() => parent.postMessage({
+    type: 'pyprep:event', event: 'quiz-finished', questions: 1, results: new Array(1000).fill({ grade: 1 }),
+  }, '*'));
+  await ours.evaluate(() => parent.postMessage({ type: 'pyprep:event', event: 'quiz-finished', questions: 1 }, '*'));
+  await page.evaluate(() => new Promise((ok) => setTimeout(ok, 200)));
+  assert.equal(await count(), n2, 'quiz-finished without a valid results list is dropped');
   await context.close();
 });
 
@@ -186,7 +239,7 @@ test('sandboxed iframe without allow-same-origin still runs the quiz, in memory,
     await frame.getByRole('button', { name: 'Missed it' }).click();
   }
   await frame.getByRole('heading', { name: 'Quiz complete' }).waitFor();
-  await frame.getByRole('button', { name: 'Practice the missed ones (2)' }).click();
+  await frame.getByRole('button', { name: 'Practise the 2 you missed' }).click();
   await frame.locator(APP_PROMPT).waitFor();
   assert.deepEqual(errors, []);
   await context.close();
@@ -201,12 +254,25 @@ test('storage that throws inside the embed: notice, the quiz still works', async
   };
   const { context, page, errors } = await open('/script', { init });
   const frame = page.frameLocator('#w1 iframe');
-  await frame.getByText("Progress can't be saved in this browser context").waitFor();
+  const notice = frame.locator('.notice', { hasText: "Progress can't be saved in this browser context" });
+  await notice.waitFor();
+  await frame.locator(APP_PROMPT).waitFor();
+  // Small: one or two short lines above the question, not a banner that leads the page.
+  const box = await notice.boundingBox();
+  assert.ok(box.height <= 72, `notice is ${box.height}px tall`);
+  const font = await notice.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  assert.ok(font <= 13.5, `notice font ${font}px`);
+  const prompt = await frame.locator('h1.prompt').boundingBox();
+  assert.ok(prompt.y - box.y < 260, 'the question is in the first view, right below');
+  await page.screenshot({ path: `${SHOTS}/embed-storage-notice-1280.png` });
+  await frame.getByRole('button', { name: 'Dismiss this notice' }).click();
+  await notice.waitFor({ state: 'detached' });
   for (let i = 0; i < 2; i++) {
     await frame.getByRole('button', { name: 'Reveal answer' }).click();
     await frame.getByRole('button', { name: 'Got it' }).click();
   }
   await frame.getByRole('heading', { name: 'Quiz complete' }).waitFor();
+  assert.equal(await notice.count(), 0, 'dismissed for the visit');
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -232,11 +298,251 @@ test('embed.html documents each form live', async () => {
   const page = await context.newPage();
   await page.goto(`${widget.url}/pyprep/embed.html`);
   await page.frameLocator('#demo-script iframe').locator(APP_PROMPT).waitFor();
-  await page.frameLocator('#demo-iframe iframe').locator(APP_PROMPT).waitFor();
-  for (const id of ['snippet-script', 'snippet-inline', 'snippet-iframe']) {
+  for (const id of ['demo-careers', 'demo-dark', 'demo-iframe']) {
+    await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+    await page.frameLocator(`#${id} iframe`).locator(APP_PROMPT).waitFor();
+  }
+  for (const id of ['snippet-script', 'snippet-inline', 'snippet-iframe', 'snippet-careers', 'snippet-listener']) {
     const text = await page.locator(`#${id}`).textContent();
     assert.ok(text.includes(`${widget.url}/pyprep/`), `${id} uses this deployment's address: ${text}`);
   }
   await page.screenshot({ path: `${SHOTS}/embed-docs-1280.png`, fullPage: true });
+  await context.close();
+});
+
+/** The colour of one screen pixel of `page`, as [r, g, b]. */
+async function pixel(page, x, y) {
+  const png = await page.screenshot({ clip: { x, y, width: 1, height: 1 } });
+  return page.evaluate(async (b64) => {
+    const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());
+    const canvas = new OffscreenCanvas(1, 1);
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(bitmap, 0, 0);
+    return [...ctx.getImageData(0, 0, 1, 1).data.slice(0, 3)];
+  }, png.toString('base64'));
+}
+
+const rgb = (hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+const near = (a, b) => a.every((v, i) => Math.abs(v - b[i]) <= 2);
+
+test('a locked careers embed: same questions for every visitor, no way out, its title, ids and seconds in events', async () => {
+  const seen = [];
+  for (const visitor of [1, 2]) {
+    const { context, page, errors } = await open('/careers-light');
+    const frame = page.frameLocator('#careers iframe');
+    await frame.locator(APP_PROMPT).waitFor();
+    await frame.getByText('Acme backend team: Python warm-up').waitFor();
+    await frame.getByText(INTRO).waitFor();
+    for (const name of ['Change categories', /Open full site/]) {
+      assert.equal(await frame.getByRole('link', { name }).count(), 0, `no ${name}`);
+    }
+    assert.equal(await frame.locator('.embed-bar, .site-bar').count(), 0, 'no bar leading away');
+    if (visitor === 1) await page.screenshot({ path: `${SHOTS}/embed-locked-light-1280.png`, fullPage: true });
+    const prompts = [];
+    for (const g of ['Missed it', 'Partly', 'Got it']) {
+      prompts.push((await frame.locator('h1.prompt').textContent()).trim());
+      await frame.getByRole('button', { name: 'Reveal answer' }).click();
+      await frame.getByRole('button', { name: g, exact: true }).click();
+    }
+    await frame.getByRole('heading', { name: 'Quiz complete' }).waitFor();
+    // The end screen: honest about the score, and nothing that leaves the quiz.
+    await frame.getByText(/this score is your own assessment/).waitFor();
+    assert.equal(await frame.getByRole('button', { name: /^Practi[cs]e/ }).count(), 0);
+    assert.equal(await frame.getByRole('button', { name: 'New quiz' }).count(), 0);
+    assert.equal(await frame.getByRole('region', { name: 'Share and embed' }).count(), 0);
+    assert.equal(await frame.getByRole('link', { name: 'Change categories' }).count(), 0);
+    seen.push(prompts);
+    if (visitor === 1) {
+      await page.waitForFunction(() => hostEvents.some((e) => e.n === 'quiz-finished'));
+      const events = await page.evaluate(() => hostEvents);
+      const graded = events.filter((e) => e.n === 'question-graded').map((e) => e.detail);
+      assert.equal(graded.length, 3);
+      for (const d of graded) {
+        assert.match(d.id, /^(testing|design)-/);
+        assert.equal(d.category, d.id.split('-')[0]);
+        assert.equal(typeof d.seconds, 'number', `seconds of ${d.id}: ${d.seconds}`);
+        assert.ok(d.seconds >= 0 && d.seconds < 600);
+      }
+      const finished = events.find((e) => e.n === 'quiz-finished').detail;
+      assert.deepEqual(finished.results.map((r) => [r.id, r.grade]), graded.map((d) => [d.id, d.grade]));
+      assert.deepEqual(finished.results.map((r) => r.grade), [1, 2, 3]);
+      assert.ok(finished.results.every((r) => typeof r.seconds === 'number' && r.category));
+      assert.ok(!JSON.stringify(events).includes('notes'));
+      await page.screenshot({ path: `${SHOTS}/embed-locked-light-summary-1280.png`, fullPage: true });
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+  assert.deepEqual(seen[0], seen[1], 'two fresh visitors get the same questions in the same order');
+});
+
+test('a transparent embed on a dark host: the host background shows through, no grey box', async () => {
+  const { context, page, errors } = await open('/careers-dark');
+  const frame = page.frameLocator('#careers iframe');
+  await frame.locator(APP_PROMPT).waitFor();
+  await page.frameLocator('#opaque iframe').locator(APP_PROMPT).waitFor();
+  await untilHeight(page, '#careers iframe', 'h > 300 && h < 1500', 'sized');
+  const box = await page.locator('#careers iframe').boundingBox();
+  // The widget's padding, top left and bottom right: the host's own colour.
+  for (const [x, y] of [[box.x + 3, box.y + 3], [box.x + box.width - 3, box.y + box.height - 3]]) {
+    const got = await pixel(page, x, y);
+    assert.ok(near(got, rgb(DARK_HOST)), `pixel ${got} at (${x}, ${y}) should be the host's ${rgb(DARK_HOST)}`);
+  }
+  // The same spot of an opaque dark widget is the widget's page colour: the check can fail.
+  const opaque = await page.locator('#opaque iframe').boundingBox();
+  assert.ok(near(await pixel(page, opaque.x + 3, opaque.y + 3), rgb('#0f1217')), 'the opaque widget paints its own background');
+  // The quiz itself is a readable card.
+  const card = await frame.locator('main.quiz').evaluate((el) => getComputedStyle(el).backgroundColor);
+  assert.equal(card, 'rgb(23, 27, 34)');
+  await page.screenshot({ path: `${SHOTS}/embed-locked-dark-1280.png`, fullPage: true });
+  await frame.getByRole('button', { name: 'Reveal answer' }).click();
+  await frame.locator('section.answer .prose').first().waitFor();
+  await page.screenshot({ path: `${SHOTS}/embed-locked-dark-answer-1280.png`, fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('locked embeds at phone width, light and dark hosts', async () => {
+  for (const path of ['/careers-light', '/careers-dark']) {
+    const { context, page, errors } = await open(path, { viewport: { width: 390, height: 844 } });
+    const frame = page.frameLocator('#careers iframe');
+    await frame.locator(APP_PROMPT).waitFor();
+    await untilHeight(page, '#careers iframe', 'h > 300 && h < 1500', 'sized');
+    const overflow = await page.frame({ url: /#\/quiz\/testing/ }).evaluate(() => document.documentElement.scrollWidth - innerWidth);
+    assert.ok(overflow <= 0, `no horizontal overflow (${overflow}px)`);
+    await page.screenshot({ path: `${SHOTS}/embed-locked${path.slice(8)}-390.png`, fullPage: true });
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
+test('no right-edge strip: an embedded widget reserves no scrollbar gutter', async () => {
+  const { context, page } = await open('/careers-light');
+  await page.frameLocator('#careers iframe').locator(APP_PROMPT).waitFor();
+  await untilHeight(page, '#careers iframe', 'h > 300 && h < 1500', 'sized');
+  const inner = page.frame({ url: /#\/quiz\/testing/ });
+  const m = await inner.evaluate(() => ({
+    inner: innerWidth,
+    client: document.documentElement.clientWidth,
+    scroll: document.documentElement.scrollWidth,
+    gutter: getComputedStyle(document.documentElement).scrollbarGutter,
+    embed: document.documentElement.dataset.embed,
+  }));
+  assert.equal(m.embed, '1');
+  assert.equal(m.gutter, 'auto');
+  assert.equal(m.client, m.inner, `the document uses the iframe's whole width: ${JSON.stringify(m)}`);
+  assert.equal(m.scroll, m.client);
+  await context.close();
+  // The site itself keeps its stable gutter (no shift between short and long screens).
+  const site = await browser.newContext();
+  const p = await site.newPage();
+  await p.goto(`${widget.url}/pyprep/#/quiz/core?n=1&seed=gutter`);
+  await p.locator(APP_PROMPT).waitFor();
+  assert.equal(await p.evaluate(() => getComputedStyle(document.documentElement).scrollbarGutter), 'stable');
+  await site.close();
+});
+
+test('long answers are capped in embeds, "Show the whole answer" shows it all', async () => {
+  const { context, page, errors } = await open('/script');
+  const frame = page.frameLocator('#w1 iframe');
+  await frame.locator(APP_PROMPT).waitFor();
+  await frame.getByRole('button', { name: 'Reveal answer' }).click();
+  const body = frame.locator('.answer-body');
+  await body.locator('.prose').first().waitFor();
+  await frame.locator('.answer-body.capped').waitFor();
+  const capped = await body.boundingBox();
+  assert.ok(capped.height <= 24 * 16 + 1, `capped at 24rem: ${capped.height}px`);
+  // The grades stay close: below the capped answer come only the key points to tick.
+  const grade = await frame.getByRole('button', { name: 'Got it', exact: true }).boundingBox();
+  await page.screenshot({ path: `${SHOTS}/embed-capped-answer-1280.png`, fullPage: true });
+  assert.ok(grade.y - capped.y < 1000, `grades ${grade.y - capped.y}px below the answer's start`);
+  const show = frame.getByRole('button', { name: 'Show the whole answer' });
+  assert.equal(await show.getAttribute('aria-expanded'), 'false');
+  const before = await heightOf(page, '#w1 iframe');
+  await show.click();
+  await frame.locator('.answer-body:not(.capped)').waitFor();
+  const whole = await body.boundingBox();
+  assert.ok(whole.height > capped.height + 200, `whole answer ${whole.height}px`);
+  assert.equal(await frame.getByRole('button', { name: 'Show less of the answer' }).getAttribute('aria-expanded'), 'true');
+  await untilHeight(page, '#w1 iframe', `h > ${before + 200}`, 'the iframe follows');
+  assert.deepEqual(errors, []);
+  await context.close();
+  // On the site itself answers stay whole.
+  const site = await browser.newContext();
+  const p = await site.newPage();
+  await p.goto(`${widget.url}/pyprep/#/quiz/coding?n=1&seed=whole`);
+  await p.locator(APP_PROMPT).waitFor();
+  await p.getByRole('button', { name: 'Reveal answer' }).click();
+  await p.locator('.answer-body .prose').first().waitFor();
+  assert.equal(await p.locator('.answer-body.capped').count(), 0);
+  assert.equal(await p.getByRole('button', { name: 'Show the whole answer' }).count(), 0);
+  await site.close();
+});
+
+test('the Share panel: snippets follow every choice, never a count above the categories, one "Copied"', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: widget.url });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  // "testing" holds 4 questions; the link asks for 5.
+  await page.goto(`${widget.url}/pyprep/#/quiz/testing?n=5&seed=share1`);
+  await page.locator(APP_PROMPT).waitFor();
+  await page.locator('.notes textarea').fill('fixtures, parametrize');
+  for (let i = 0; i < 4; i++) {
+    await page.getByRole('button', { name: 'Reveal answer' }).click();
+    await page.getByRole('button', { name: i % 2 ? 'Partly' : 'Missed it', exact: true }).click();
+  }
+  await page.getByRole('heading', { name: 'Quiz complete' }).waitFor();
+  // The summary: notes kept, the practice button named for what it holds, no one-row table.
+  await page.getByText('fixtures, parametrize').waitFor();
+  await page.getByRole('button', { name: 'Practise the 4 you missed or half-answered' }).waitFor();
+  assert.equal(await page.locator('table.breakdown').count(), 0, 'one category: no table');
+  const panel = page.getByRole('region', { name: 'Share and embed' });
+  const snippets = () => panel.locator('pre.snippet').allTextContents();
+  let [iframe, script] = await snippets();
+  assert.match(script, /data-count="4"/);
+  assert.doesNotMatch(script + iframe, /data-count="5"|n=5/);
+  assert.match(iframe, /#\/quiz\/testing\?n=4&amp;embed=1|#\/quiz\/testing\?n=4&embed=1/);
+  assert.match(iframe, /allow="clipboard-write; microphone"/);
+
+  await panel.getByRole('radio', { name: /^These questions, in this order/ }).check();
+  await panel.getByRole('radio', { name: /^Readers stay in this quiz/ }).check();
+  await panel.getByRole('radio', { name: 'Dark', exact: true }).check();
+  await panel.getByRole('checkbox', { name: /^Transparent background/ }).check();
+  await panel.getByLabel('Title, shown instead of the categories').fill('Acme & "Co"');
+  await panel.getByLabel('Intro line').fill('Five minutes.');
+  await panel.locator('input[type="color"]').evaluate((el) => {
+    el.value = '#0a7d38';
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  [iframe, script] = await snippets();
+  for (const attr of ['data-count="4"', 'data-seed="share1"', 'data-theme="dark"', 'data-accent="#0a7d38"',
+    'data-transparent="1"', 'data-lock="1"', 'data-title="Acme &amp; &quot;Co&quot;"', 'data-intro="Five minutes."']) {
+    assert.ok(script.includes(attr), `script snippet has ${attr}: ${script}`);
+  }
+  for (const param of ['seed=share1', 'theme=dark', 'accent=0a7d38', 'bg=transparent', 'lock=1', 'title=Acme%20%26%20%22Co%22', 'color-scheme:dark']) {
+    assert.ok(iframe.includes(param), `iframe snippet has ${param}: ${iframe}`);
+  }
+  const link = await panel.locator('.link-text').textContent();
+  assert.ok(link.includes('lock=1') && link.includes('seed=share1') && !link.includes('embed=1'), link);
+  await panel.getByText('Preview the embed').click();
+  const src = await panel.locator('iframe.preview-frame').getAttribute('src');
+  assert.ok(src.includes('lock=1') && src.includes('bg=transparent') && src.includes('embed=1'), src);
+  await page.frameLocator('iframe.preview-frame').getByText('Acme & "Co"').waitFor();
+  assert.match(await panel.getByRole('link', { name: 'All embed options' }).getAttribute('href'), /\/pyprep\/embed\.html$/);
+
+  // Only the last copied button says "Copied".
+  await panel.getByRole('button', { name: 'Copy link' }).click();
+  await panel.locator('.copy-status', { hasText: 'Copied' }).waitFor();
+  await panel.getByRole('button', { name: 'Copy script code' }).click();
+  await page.waitForFunction(() => {
+    const done = [...document.querySelectorAll('.share .copy')].filter((c) => c.querySelector('.copy-status').textContent === 'Copied');
+    return done.length === 1 && done[0].textContent.includes('Copy script code');
+  });
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), script);
+  await page.screenshot({ path: `${SHOTS}/share-panel-1280.png`, fullPage: true });
+  assert.deepEqual(errors, []);
   await context.close();
 });

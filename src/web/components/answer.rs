@@ -2,7 +2,7 @@
 
 use crate::bank::Question;
 use crate::markdown::fenced;
-use crate::web::components::{text_with_code, Markdown};
+use crate::web::components::{text_with_code, use_ctx, Markdown};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -15,14 +15,40 @@ pub struct AnswerProps {
     pub key_points: bool,
 }
 
-/// A question's model answer, key points, challenge material and follow-ups.
+/// The height of a capped answer in an embed: `.answer-body.capped` in styles.css (24rem).
+const CAP_PX: i32 = 384;
+
+/// A question's model answer, key points, challenge material and follow-ups. In an embed, a
+/// long answer is shown capped (styles.css) with "Show the whole answer", so the grades stay
+/// close to the question in the middle of a host's article.
 #[component]
 pub fn Answer(props: &AnswerProps) -> Html {
     let q = &props.question;
+    let embed = use_ctx().display.embed;
+    let body = use_node_ref();
+    // Whether the body is long enough to cap (measured once drawn: an answer in a closed
+    // `<details>` measures 0 and stays whole), and whether the reader opened it.
+    let overflows = use_state(|| false);
+    let whole = use_state(|| false);
+    {
+        let (body, overflows) = (body.clone(), overflows.clone());
+        use_effect_with((q.id.clone(), embed), move |_| {
+            if let Some(el) = body.cast::<web_sys::Element>() {
+                overflows.set(embed && el.scroll_height() > CAP_PX + 160);
+            }
+        });
+    }
+    let capped = embed && !*whole;
+    let toggle = {
+        let whole = whole.clone();
+        Callback::from(move |_: MouseEvent| whole.set(!*whole))
+    };
     let md = |source: &str| html! { <Markdown source={AttrValue::from(source.to_owned())} /> };
     html! {
         <section class="answer" aria-labelledby={format!("answer-{}", q.id)}>
             <h2 id={format!("answer-{}", q.id)} tabindex="-1" ref={props.heading.clone()}>{"Model answer"}</h2>
+            <div ref={body} id={format!("answer-body-{}", q.id)}
+                class={classes!("answer-body", (capped && *overflows).then_some("capped"))}>
             { md(&q.answer) }
             if props.key_points && !q.key_points.is_empty() {
                 <h3>{"Key points"}</h3>
@@ -62,6 +88,13 @@ pub fn Answer(props: &AnswerProps) -> Html {
                 <ul class="follow-ups">
                     { for q.follow_ups.iter().map(|f| html! { <li>{ text_with_code(f) }</li> }) }
                 </ul>
+            }
+            </div>
+            if *overflows {
+                <button class="button subtle show-whole" aria-expanded={(*whole).to_string()}
+                    aria-controls={format!("answer-body-{}", q.id)} onclick={toggle}>
+                    { if *whole { "Show less of the answer" } else { "Show the whole answer" } }
+                </button>
             }
         </section>
     }

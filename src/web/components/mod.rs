@@ -10,7 +10,7 @@ pub mod recorder;
 pub mod workspace;
 
 use crate::embed;
-use crate::link::{Count, Display, QuizLink, Selection};
+use crate::link::{encode_value, parse_display, Count, Display, QuizLink, Theme};
 use crate::web::adapters::url::navigate;
 pub use crate::web::context::use_ctx;
 use wasm_bindgen_futures::JsFuture;
@@ -60,11 +60,14 @@ pub struct NoticesProps {
 }
 
 /// The bar above every screen: in an embed, the brand and "Open full site" (the same screen,
-/// first-party, in a new tab); on the site, the brand linking home (not on home itself). The
-/// first screen draws it too, so nothing moves at the hand-over.
+/// first-party, in a new tab); on the site, the brand linking home (not on home itself); none
+/// in a locked quiz (`lock=1`: nothing leads away from it). The first screen draws it too, so
+/// nothing moves at the hand-over.
 pub fn top_bars(page: &crate::link::Page, display: &Display) -> Html {
     use crate::link::{home_route, Page};
-    if display.embed {
+    if display.lock {
+        Html::default()
+    } else if display.embed {
         let full = Display {
             embed: false,
             ..display.clone()
@@ -96,7 +99,12 @@ pub fn top_bars(page: &crate::link::Page, display: &Display) -> Html {
     }
 }
 
-/// Storage notices (refused storage, recovered data).
+/// Set on `<html>` when the reader closes the "not saved" notice of an embed: both wasm
+/// modules read it, so the notice stays closed for the visit, across the hand-over.
+const NOTICE_CLOSED: &str = "data-notice-closed";
+
+/// Storage notices (refused storage, recovered data). In an embed, "not saved" is a small line
+/// the reader can close: a host page's readers shouldn't meet a warning first.
 #[component]
 pub fn Notices(props: &NoticesProps) -> Html {
     let ctx = use_ctx();
@@ -104,21 +112,48 @@ pub fn Notices(props: &NoticesProps) -> Html {
     let update = use_force_update();
     {
         let store = ctx.store.clone();
+        let update = update.clone();
         use_effect_with((), move |_| store.on_notice(move || update.force_update()));
     }
-    let notices = ctx.store.notices();
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element());
+    let embed = ctx.display.embed;
+    let closed = embed
+        && root
+            .as_ref()
+            .is_some_and(|r| r.has_attribute(NOTICE_CLOSED));
+    let notices: Vec<_> = ctx
+        .store
+        .notices()
+        .into_iter()
+        .filter(|n| !(closed && *n == crate::store::Notice::NotSaved))
+        .collect();
     if notices.is_empty() {
         return html! {};
     }
+    let close = Callback::from(move |_| {
+        if let Some(r) = &root {
+            let _ = r.set_attribute(NOTICE_CLOSED, "");
+        }
+        update.force_update();
+    });
     html! {
         <div class="notices" role="status">
-            { for notices.iter().map(|n| html! {
-                <p class="notice">
-                    { n.message() }
-                    if *n == crate::store::Notice::NotSaved {
-                        {" "}{ props.children.clone() }
-                    }
-                </p>
+            { for notices.iter().map(|n| {
+                let not_saved = *n == crate::store::Notice::NotSaved;
+                html! {
+                    <p class={classes!("notice", (embed && not_saved).then_some("small"))}>
+                        <span>{ n.message() }</span>
+                        if not_saved {
+                            {" "}{ props.children.clone() }
+                            if embed {
+                                <button class="close" aria-label="Dismiss this notice" title="Dismiss"
+                                    onclick={close.clone()}>{"×"}</button>
+                            }
+                        }
+                    </p>
+                }
             }) }
         </div>
     }
@@ -186,13 +221,10 @@ pub struct CopyProps {
     pub label: AttrValue,
     /// The text to copy (a URL or a snippet).
     pub text: AttrValue,
-}
-
-#[derive(Clone, PartialEq)]
-enum CopyState {
-    Idle,
-    Copied,
-    Manual,
+    /// Whether this button copied last, and that very text (its group shows one "Copied").
+    pub copied: bool,
+    /// Told after a successful copy.
+    pub on_copied: Callback<()>,
 }
 
 async fn write_clipboard(text: &str) -> bool {
@@ -210,27 +242,31 @@ async fn write_clipboard(text: &str) -> bool {
 /// A copy button; when the Clipboard API is refused, a selected text field to copy by hand.
 #[component]
 pub fn CopyButton(props: &CopyProps) -> Html {
-    let state = use_state(|| CopyState::Idle);
+    // The text that had to be copied by hand, if any.
+    let manual = use_state(|| None::<AttrValue>);
     let input = use_node_ref();
     let onclick = {
-        let state = state.clone();
-        let text = props.text.to_string();
+        let manual = manual.clone();
+        let text = props.text.clone();
+        let on_copied = props.on_copied.clone();
         Callback::from(move |_| {
-            let state = state.clone();
+            let manual = manual.clone();
             let text = text.clone();
+            let on_copied = on_copied.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                state.set(if write_clipboard(&text).await {
-                    CopyState::Copied
+                if write_clipboard(&text).await {
+                    manual.set(None);
+                    on_copied.emit(());
                 } else {
-                    CopyState::Manual
-                });
+                    manual.set(Some(text));
+                }
             });
         })
     };
     {
         let input = input.clone();
-        use_effect_with((*state).clone(), move |s| {
-            if *s == CopyState::Manual {
+        use_effect_with((*manual).clone(), move |m| {
+            if m.is_some() {
                 if let Some(el) = input.cast::<web_sys::HtmlInputElement>() {
                     let _ = el.focus();
                     el.select();
@@ -242,9 +278,9 @@ pub fn CopyButton(props: &CopyProps) -> Html {
         <div class="copy">
             <button class="button" {onclick}>{ &props.label }</button>
             <span class="copy-status" aria-live="polite">
-                { if *state == CopyState::Copied { "Copied" } else { "" } }
+                { if props.copied { "Copied" } else { "" } }
             </span>
-            if *state == CopyState::Manual {
+            if manual.as_ref() == Some(&props.text) {
                 <label class="manual-copy">
                     <span>{"Copying was blocked: select and copy this text."}</span>
                     <input ref={input} readonly=true value={props.text.clone()} />
@@ -263,35 +299,140 @@ pub struct ShareProps {
     pub exact: Option<QuizLink>,
 }
 
-/// Links and embed snippets for the current categories, with a live preview.
+/// What the Share panel's reader chose.
+#[derive(Clone, PartialEq, Default)]
+struct Choices {
+    /// The same questions for every visitor (this quiz's, or a seed drawn for the panel).
+    fixed: bool,
+    lock: bool,
+    theme: Theme,
+    accent: Option<String>,
+    transparent: bool,
+    title: String,
+    intro: String,
+}
+
+/// The app's own accent (styles.css), what the colour input shows until one is chosen.
+const DEFAULT_ACCENT: &str = "#2160c4";
+
+/// A count the categories can give: a number above what they hold becomes that number.
+fn fitted(count: Count, available: usize) -> Count {
+    match count {
+        Count::N(n) if available > 0 && n > available => Count::N(available),
+        other => other,
+    }
+}
+
+/// The quiz and look the panel's choices describe (`embed` off: the link for a page of its own).
+fn chosen_link(props: &ShareProps, c: &Choices, seed: &str, available: usize) -> QuizLink {
+    let base = match (&props.exact, c.fixed) {
+        (Some(exact), true) => exact.clone(),
+        (None, true) => QuizLink {
+            seed: Some(seed.to_owned()),
+            ..props.categories.clone()
+        },
+        (_, false) => props.categories.without_seed(),
+    };
+    // Title and intro go through the link parser's own rules (plain text, capped).
+    let words = parse_display(&format!(
+        "title={}&intro={}",
+        encode_value(&c.title),
+        encode_value(&c.intro)
+    ));
+    QuizLink {
+        count: if base.ids.is_some() {
+            base.count
+        } else {
+            fitted(base.count, available)
+        },
+        display: Display {
+            embed: false,
+            theme: c.theme,
+            accent: c.accent.clone(),
+            transparent: false,
+            lock: c.lock,
+            title: words.title,
+            intro: words.intro,
+        },
+        ..base
+    }
+}
+
+/// A radio button of the panel.
+fn radio(name: &str, label: &str, checked: bool, onchange: Callback<Event>) -> Html {
+    html! {
+        <label class="choice">
+            <input type="radio" name={name.to_owned()} {checked} {onchange} />
+            <span>{ label.to_owned() }</span>
+        </label>
+    }
+}
+
+/// Links and embed snippets for the current categories: the reader chooses the questions
+/// (a fresh draw or the same for everyone), whether readers may leave the quiz, the look
+/// (theme, accent, transparent background) and a title and intro line; the link, the snippets
+/// and the live preview follow.
 #[component]
 pub fn SharePanel(props: &ShareProps) -> Html {
+    let ctx = use_ctx();
     let folder = embed::folder_of(&crate::web::adapters::url::base_href());
-    // Shared links carry no display options: the receiver picks their own.
-    let plain = |l: &QuizLink| QuizLink {
-        display: Display::default(),
-        ..l.clone()
-    };
-    let categories = plain(&props.categories);
+    let choices = use_state(Choices::default);
+    let seed = use_state(crate::web::fresh_seed);
+    let copied = use_state(|| None::<(AttrValue, AttrValue)>);
+    let preview_open = use_state(|| false);
+    let available = props
+        .categories
+        .pool(&ctx.loaded.bank)
+        .map_or(0, |p| p.len());
+    let link = chosen_link(props, &choices, &seed, available);
     let embedded = QuizLink {
         display: Display {
             embed: true,
-            ..Display::default()
+            transparent: choices.transparent,
+            ..link.display.clone()
         },
-        ..categories.clone()
+        ..link.clone()
     };
-    let count = match categories.count {
-        Count::Default => String::new(),
-        Count::All => "all".to_owned(),
-        Count::N(n) => n.to_string(),
+    let page_link = crate::web::adapters::url::absolute(&link.route());
+    let iframe = embed::iframe_snippet(&folder, &embedded.route(), &embedded.display);
+    let script = embed::script_snippet(&folder, &embedded);
+    let preview_src = format!("{folder}#{}", embedded.route());
+
+    let set = |f: fn(&mut Choices, &Event)| {
+        let choices = choices.clone();
+        Callback::from(move |e: Event| {
+            let mut next = (*choices).clone();
+            f(&mut next, &e);
+            choices.set(next);
+        })
     };
-    let cats = match &categories.selection {
-        Selection::All => "all".to_owned(),
-        Selection::Some(s) => s.join(","),
+    fn checked(e: &Event) -> bool {
+        e.target_dyn_into::<web_sys::HtmlInputElement>()
+            .is_some_and(|i| i.checked())
+    }
+    let on_text = |f: fn(&mut Choices, String)| {
+        let choices = choices.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(i) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                let mut next = (*choices).clone();
+                f(&mut next, i.value());
+                choices.set(next);
+            }
+        })
     };
-    let iframe = embed::iframe_snippet(&folder, &embedded.route());
-    let script = embed::script_snippet(&folder, &cats, &count, "auto");
-    let preview_open = use_state(|| false);
+    let on_accent = on_text(|c, v| {
+        let hex = v.trim_start_matches('#').to_ascii_lowercase();
+        c.accent = (hex.len() == 6 && hex.bytes().all(|b| b.is_ascii_hexdigit())).then_some(hex);
+    });
+    let reset_accent = {
+        let choices = choices.clone();
+        Callback::from(move |_: MouseEvent| {
+            choices.set(Choices {
+                accent: None,
+                ..(*choices).clone()
+            })
+        })
+    };
     let on_toggle = {
         let open = preview_open.clone();
         Callback::from(move |e: Event| {
@@ -300,26 +441,105 @@ pub fn SharePanel(props: &ShareProps) -> Html {
             }
         })
     };
+    let copy = |label: &'static str, text: &str| {
+        let (label, text) = (AttrValue::from(label), AttrValue::from(text.to_owned()));
+        let is_last = copied.as_ref() == Some(&(label.clone(), text.clone()));
+        let on_copied = {
+            let copied = copied.clone();
+            let pair = (label.clone(), text.clone());
+            Callback::from(move |()| copied.set(Some(pair.clone())))
+        };
+        html! { <CopyButton {label} {text} copied={is_last} {on_copied} /> }
+    };
+    let exact_seed = props
+        .exact
+        .as_ref()
+        .and_then(|e| e.seed.clone())
+        .unwrap_or_else(|| (*seed).clone());
+    let fixed_label = if props.exact.is_some() {
+        "These questions, in this order, for every visitor".to_owned()
+    } else {
+        "The same questions for every visitor".to_owned()
+    };
+    let c = &*choices;
+    let accent_value = c
+        .accent
+        .as_ref()
+        .map_or(DEFAULT_ACCENT.to_owned(), |a| format!("#{a}"));
     html! {
         <section class="card share" aria-labelledby="share-h">
             <h2 id="share-h">{"Share and embed"}</h2>
-            <CopyButton label="Copy link to these categories" text={crate::web::adapters::url::absolute(&categories.route())} />
-            if let Some(exact) = &props.exact {
-                <CopyButton label="Copy link to this exact quiz" text={crate::web::adapters::url::absolute(&plain(exact).route())} />
-            }
+            <p class="hint">{"Choose how the quiz behaves and looks; the link, the embed code and the preview follow."}</p>
+            <div class="share-options">
+                <fieldset>
+                    <legend>{"Questions"}</legend>
+                    { radio("share-fixed", "A new draw for every visitor", !c.fixed, set(|c, _| c.fixed = false)) }
+                    { radio("share-fixed", &fixed_label, c.fixed, set(|c, _| c.fixed = true)) }
+                    if c.fixed {
+                        <p class="hint">{ format!("Seed “{exact_seed}”: every visitor gets the same quiz.") }</p>
+                    }
+                </fieldset>
+                <fieldset>
+                    <legend>{"Readers"}</legend>
+                    { radio("share-lock", "Readers can change categories and start new quizzes", !c.lock, set(|c, _| c.lock = false)) }
+                    { radio("share-lock", "Readers stay in this quiz (a careers page): no category change, no new quiz, no link away", c.lock, set(|c, _| c.lock = true)) }
+                </fieldset>
+                <fieldset class="look">
+                    <legend>{"Look"}</legend>
+                    <div class="theme-choices">
+                        { radio("share-theme", "Auto (the reader's system)", c.theme == Theme::Auto, set(|c, _| c.theme = Theme::Auto)) }
+                        { radio("share-theme", "Light", c.theme == Theme::Light, set(|c, _| c.theme = Theme::Light)) }
+                        { radio("share-theme", "Dark", c.theme == Theme::Dark, set(|c, _| c.theme = Theme::Dark)) }
+                    </div>
+                    <div class="accent-choice">
+                        <label>
+                            <span>{"Accent colour"}</span>
+                            <input type="color" value={accent_value} oninput={on_accent} />
+                        </label>
+                        if c.accent.is_some() {
+                            <button class="button subtle small" onclick={reset_accent}>{"Default colour"}</button>
+                        }
+                    </div>
+                    <label class="choice">
+                        <input type="checkbox" checked={c.transparent} onchange={set(|c, e| c.transparent = checked(e))} />
+                        <span>{"Transparent background: the quiz's cards sit on your page's own background (embeds)"}</span>
+                    </label>
+                    <p class="hint">{"On a dark page choose Dark, on a light one Light, so the text around the cards reads well."}</p>
+                </fieldset>
+                <fieldset class="words">
+                    <legend>{"Title and intro (optional)"}</legend>
+                    <label>
+                        <span>{"Title, shown instead of the categories"}</span>
+                        <input type="text" maxlength={crate::link::TITLE_MAX.to_string()} value={c.title.clone()}
+                            placeholder="Python screening: Acme backend team" oninput={on_text(|c, v| c.title = v)} />
+                    </label>
+                    <label>
+                        <span>{"Intro line"}</span>
+                        <input type="text" maxlength={crate::link::INTRO_MAX.to_string()} value={c.intro.clone()}
+                            placeholder="Ten questions, about fifteen minutes. Grade yourself honestly." oninput={on_text(|c, v| c.intro = v)} />
+                    </label>
+                </fieldset>
+            </div>
+            <h3>{"Link"}</h3>
+            <p class="snippet link-text"><code>{ &page_link }</code></p>
+            { copy("Copy link", &page_link) }
             <h3>{"Embed on a page"}</h3>
-            <p class="hint">{"An iframe works anywhere; the script keeps the widget's height equal to its content."}</p>
+            <p class="hint">{"An iframe works anywhere; the script keeps the widget's height equal to its content and passes its events to your page."}</p>
             <pre class="code snippet" tabindex="0"><code>{ &iframe }</code></pre>
-            <CopyButton label="Copy iframe code" text={iframe.clone()} />
+            { copy("Copy iframe code", &iframe) }
             <pre class="code snippet" tabindex="0"><code>{ &script }</code></pre>
-            <CopyButton label="Copy script code" text={script.clone()} />
+            { copy("Copy script code", &script) }
             <details class="preview" ontoggle={on_toggle}>
                 <summary>{"Preview the embed"}</summary>
                 if *preview_open {
-                    <iframe src={format!("{folder}#{}", embedded.route())} title="PyPrep embed preview"
-                        class="preview-frame" loading="lazy"></iframe>
+                    <iframe key={preview_src.clone()} src={preview_src.clone()} title="PyPrep embed preview"
+                        class={classes!("preview-frame", c.transparent.then_some("see-through"))}
+                        style={embed::frame_color_scheme(&embedded.display).map(|s| format!("color-scheme:{s}"))}
+                        loading="lazy"></iframe>
                 }
             </details>
+            <p><a href={format!("{folder}embed.html")} target="_blank" rel="noopener">{"All embed options"}</a>
+                {" (attributes, events for your page, a careers-page example)."}</p>
         </section>
     }
 }

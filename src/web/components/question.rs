@@ -34,15 +34,35 @@ pub fn quiz_header(
     on_change: Option<Callback<MouseEvent>>,
     extra: Html,
 ) -> Html {
+    html! { <QuizHead {scope} {change_href} {on_change} {extra} /> }
+}
+
+#[derive(Properties, PartialEq)]
+struct QuizHeadProps {
+    scope: (String, String),
+    change_href: String,
+    on_change: Option<Callback<MouseEvent>>,
+    extra: Html,
+}
+
+/// The quiz's title (a link's `title=` / `intro=`, else its categories) and, unless the quiz
+/// is locked (`lock=1`), the way to other categories.
+#[component]
+fn QuizHead(p: &QuizHeadProps) -> Html {
+    let d = &crate::web::context::use_ctx().display;
+    let title = d.title.clone().unwrap_or_else(|| p.scope.0.clone());
+    let desc = d.intro.clone().unwrap_or_else(|| p.scope.1.clone());
     html! {
         <header class="quiz-head">
             <div class="scope">
-                <p class="scope-title">{ scope.0 }</p>
-                <p class="scope-desc">{ scope.1 }{" "}
-                    <a href={change_href} onclick={on_change}>{"Change categories"}</a>
+                <p class="scope-title">{ title }</p>
+                <p class="scope-desc">{ desc }
+                    if !d.lock {
+                        {" "}<a href={p.change_href.clone()} onclick={p.on_change.clone()}>{"Change categories"}</a>
+                    }
                 </p>
             </div>
-            { extra }
+            { p.extra.clone() }
         </header>
     }
 }
@@ -76,6 +96,7 @@ pub fn question_view(v: QuestionView) -> Html {
                 <label class="notes">
                     <span>{"Your answer (optional): answer in your own words first, out loud or here."}</span>
                     <textarea rows="3" maxlength="10000" value={session.notes.clone()} oninput={v.on_notes}
+                        spellcheck="false" autocapitalize="off" class="mono"
                         placeholder="Jot down the points you would make…" />
                 </label>
                 { v.tools }

@@ -325,7 +325,7 @@ fn Quiz(props: &QuizProps) -> Html {
         <>
             { body }
             <div class="end-row">
-                if q.challenge.is_some() && !ctx.display.embed {
+                if q.challenge.is_some() && !ctx.display.embed && !ctx.display.lock {
                     <p class="hint">
                         <a href={format!("#{}", challenge_route(Some(&q.id), &ctx.display))}>{"Write and run it in the editor"}</a>
                         {" (live coding, opens the challenge page)."}
