@@ -184,7 +184,7 @@ async fn renders_reveals_and_grades() {
     yew::scheduler::flush().await;
     assert_eq!(text(&root, "#summary-h"), "Quiz complete");
     assert_eq!(text(&root, ".score-big"), "33%", "(2 + 0) / 6");
-    assert!(text(&root, ".summary").contains("Practise the 1 you missed"));
+    assert!(text(&root, ".summary").contains("Practise the one you missed"));
     root.remove();
 }
 

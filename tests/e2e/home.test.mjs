@@ -112,7 +112,7 @@ test('notes go with the review into progress and the summary; a quiz can end ear
     await v.summaryHeading().waitFor();
     const summary = await page.locator('main').innerText();
     assert.match(summary, /list comps: \[x for x in y\]/, 'the notes in the summary');
-    assert.match(summary, /1 of 3|one of 3|1 question/i, 'says how much was done');
+    assert.match(summary, /after grading 1 of 3 questions/, 'says how much was done');
     await v.reload();
     await v.summaryHeading().waitFor();
   });

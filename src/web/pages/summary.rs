@@ -103,6 +103,11 @@ pub fn Summary(props: &SummaryProps) -> Html {
         <>
         <section class={classes!("card", "summary", display.embed.then_some("compact"))} aria-labelledby="summary-h">
             <h1 id="summary-h" tabindex="-1" ref={heading}>{"Quiz complete"}</h1>
+            if (graded as usize) < props.session.len() {
+                <p class="ended-early">
+                    { format!("You ended the quiz after grading {graded} of {} questions; the score covers those.", props.session.len()) }
+                </p>
+            }
             <p class="score">
                 <span class="score-big">{ format!("{}%", summary.percent()) }</span>
                 <span>{ format!("{} of {} points", summary.points, summary.max_points) }</span>
