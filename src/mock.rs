@@ -270,6 +270,11 @@ pub fn clock_text(ms: f64) -> String {
     }
 }
 
+/// `m:ss` for whole seconds (the report's and the dashboard's times).
+pub fn secs_text(secs: u32) -> String {
+    clock_text(f64::from(secs) * 1000.0)
+}
+
 /// A spoken duration for screen readers: "2 minutes 5 seconds".
 pub fn spoken_duration(ms: f64) -> String {
     let s = (ms.max(0.0) / 1000.0) as u64;

@@ -4,8 +4,8 @@
 use crate::bank::{Difficulty, Loaded};
 use crate::link::quiz_of;
 use crate::mock::{
-    clock_text, level_param, plan, spoken_duration, MockAction, MockLink, MockRecord, MockSession,
-    LENGTHS,
+    clock_text, level_param, plan, secs_text, spoken_duration, MockAction, MockLink, MockRecord,
+    MockSession, LENGTHS,
 };
 use crate::quiz::{Action, Effect};
 use crate::web::adapters::url::navigate;
@@ -445,7 +445,7 @@ fn Report(props: &ReportProps) -> Html {
         <main class="mock report">
             <h1 tabindex="-1" ref={heading}>{"Interview report"}</h1>
             <p class="lede">
-                { format!("{} · {} minutes · took {} · ", r.level.label(), r.minutes, clock_text(f64::from(r.total_secs) * 1000.0)) }
+                { format!("{} · {} minutes · took {} · ", r.level.label(), r.minutes, secs_text(r.total_secs)) }
                 if report.graded > 0 {
                     { format!("self-assessed score {}% ({} of {} points)", report.percent(), report.points, report.graded * 3) }
                 } else {
@@ -481,7 +481,7 @@ fn Report(props: &ReportProps) -> Html {
                                     <th scope="row">{ stage_title(&ctx.loaded, &s.stage) }</th>
                                     <td>{ s.graded }</td>
                                     <td>{ format!("{}%", s.percent()) }</td>
-                                    <td>{ format!("{} / {}", clock_text(f64::from(s.spent_secs) * 1000.0), clock_text(f64::from(s.suggested_secs) * 1000.0)) }</td>
+                                    <td>{ format!("{} / {}", secs_text(s.spent_secs), secs_text(s.suggested_secs)) }</td>
                                 </tr>
                             }) }
                         </tbody>
@@ -498,7 +498,7 @@ fn Report(props: &ReportProps) -> Html {
                             <p class="meta">
                                 <span class="badge">{ stage_title(&ctx.loaded, &i.stage) }</span>
                                 <span class={classes!("badge", over.then_some("over"))}>
-                                    { format!("{} of {} suggested", clock_text(f64::from(i.spent_secs) * 1000.0), clock_text(f64::from(i.suggested_secs) * 1000.0)) }
+                                    { format!("{} of {} suggested", secs_text(i.spent_secs), secs_text(i.suggested_secs)) }
                                     if over { {" · over"} }
                                 </span>
                                 <span class="badge">{ i.grade.map_or("Not graded", |g| g.label()) }</span>

@@ -3,7 +3,7 @@
 //! retention; export, import and reset.
 
 use crate::link::{quiz_of, Count, Display, QuizLink, Selection};
-use crate::mock::{clock_text, MockRecord};
+use crate::mock::{secs_text, MockRecord};
 use crate::stats::{dashboard, distinct_ids, due_summary, CategoryStats, Dashboard};
 use crate::web::components::chart::ActivityChart;
 use crate::web::components::data::DataPanel;
@@ -237,7 +237,7 @@ fn MockHistory() -> Html {
             <tr key={format!("{}{}", r.at, r.route)}>
                 <th scope="row">{ when }</th>
                 <td data-label="Interview">{ format!("{}, {} min", r.level.label(), r.minutes) }</td>
-                <td data-label="Took">{ clock_text(f64::from(r.total_secs) * 1000.0) }</td>
+                <td data-label="Took">{ secs_text(r.total_secs) }</td>
                 <td data-label="Score">
                     { if report.graded > 0 { format!("{}% of {} graded", report.percent(), report.graded) } else { "nothing graded".to_owned() } }
                 </td>
