@@ -25,7 +25,7 @@
     var theme = attr(el, 'theme', /^(light|dark)$/);
     var clear = flag(el, 'transparent');
     var p = {
-      n: attr(el, 'count', /^([0-9]{1,3}|all)$/i), level: attr(el, 'level', /^(junior|mid|senior)(,(junior|mid|senior))*$/),
+      n: attr(el, 'count', /^([1-9][0-9]{0,2}|all)$/i), level: attr(el, 'level', /^(junior|mid|senior)(,(junior|mid|senior))*$/),
       seed: attr(el, 'seed', /^[\w-]{1,32}$/), ids: attr(el, 'ids', LIST).toLowerCase(), embed: 1, theme: theme,
       accent: attr(el, 'accent', /^#?([0-9a-f]{3}){1,2}$/i).replace('#', '').toLowerCase(),
       bg: clear && 'transparent', lock: flag(el, 'lock') && 1
@@ -36,7 +36,8 @@
       var v = (el.getAttribute('data-' + k) || '').trim().slice(0, 240);
       if (v) params.push(k + '=' + encodeURIComponent(v));
     });
-    var cats = attr(el, 'categories', LIST).toLowerCase();
+    // Listed questions need no categories: they are a quiz of their own.
+    var cats = attr(el, 'categories', LIST).toLowerCase() || (p.ids ? 'all' : '');
     var iframe = document.createElement('iframe');
     iframe.src = base.href + '#' + (cats ? '/quiz/' + cats : '/') + '?' + params.join('&');
     iframe.title = 'PyPrep: Python interview practice';

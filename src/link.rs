@@ -97,7 +97,15 @@ fn link_text(raw: &str, max: usize) -> Option<String> {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
-    let cut: String = cleaned.chars().take(max).collect();
+    let mut cut: String = cleaned.chars().take(max).collect();
+    if cleaned.chars().count() > max {
+        // Cut at the last word that fits, and say so.
+        cut = match cut.rfind(' ') {
+            Some(i) if i > max / 2 => cut[..i].to_owned(),
+            _ => cut.chars().take(max - 1).collect(),
+        };
+        cut.push('…');
+    }
     (!cut.is_empty()).then_some(cut)
 }
 
@@ -139,6 +147,8 @@ pub enum LinkError {
     NoQuestions,
     /// None of the link's `ids` is a question of its categories.
     NoListedQuestions,
+    /// The categories hold questions, but none of the link's levels.
+    NoQuestionsAtLevel,
     /// A review link: nothing in these categories is due, and every question has been graded.
     NothingDue,
     /// A mock interview's `level`.
@@ -191,6 +201,10 @@ impl fmt::Display for LinkError {
                 write!(f, "“{}” is not a valid list of question ids.", shown(s))
             }
             LinkError::NoQuestions => write!(f, "These categories hold no questions yet."),
+            LinkError::NoQuestionsAtLevel => write!(
+                f,
+                "These categories have no questions at the levels this link asks for: choose other levels or categories."
+            ),
             LinkError::NoListedQuestions => write!(
                 f,
                 "None of the questions this link lists is in these categories of this question bank."
@@ -505,6 +519,11 @@ impl QuizLink {
             .collect();
         if pool.is_empty() && self.ids.is_some() {
             Err(LinkError::NoListedQuestions)
+        } else if pool.is_empty()
+            && self.levels.is_some()
+            && bank.questions_in(&slugs).next().is_some()
+        {
+            Err(LinkError::NoQuestionsAtLevel)
         } else if pool.is_empty() {
             Err(LinkError::NoQuestions)
         } else {
@@ -699,13 +718,15 @@ mod tests {
             Some("Five questions."),
             "controls and bidi overrides dropped, spaces collapsed"
         );
-        assert_eq!(
-            parse_display(&format!("title={}", "x".repeat(500)))
-                .title
-                .unwrap()
-                .len(),
-            TITLE_MAX
-        );
+        let long = parse_display(&format!("title={}", "x".repeat(500)))
+            .title
+            .unwrap();
+        assert_eq!(long.chars().count(), TITLE_MAX, "cut, with an ellipsis");
+        assert!(long.ends_with('…'));
+        let words = parse_display(&format!("title={}", "word%20".repeat(40)))
+            .title
+            .unwrap();
+        assert!(words.ends_with("word…"), "cut between words: {words}");
         assert_eq!(parse_display("title=%20%20").title, None);
     }
 
@@ -743,7 +764,7 @@ mod tests {
             .all(|id| bank.question(id).unwrap().difficulty == Difficulty::Senior));
         assert_eq!(
             parse_quiz("core", "level=senior").unwrap().pool(&bank),
-            Err(LinkError::NoQuestions),
+            Err(LinkError::NoQuestionsAtLevel),
             "core has no senior question"
         );
     }

@@ -213,6 +213,11 @@ pub fn Home() -> Html {
         })
     };
     let total = bank.questions.len();
+    let level_total = bank
+        .questions
+        .iter()
+        .filter(|q| settings.levels.is_empty() || settings.levels.contains(&q.difficulty))
+        .count();
 
     html! {
         <main class="home">
@@ -289,11 +294,15 @@ pub fn Home() -> Html {
                     <ul class="chip-row">
                         <li><button type="button" class="chip-toggle" aria-pressed={all_chosen.to_string()}
                             onclick={tap_category(None)}>
-                            {"All"}<span class="chip-count">{ total }</span>
+                            {"All"}<span class="chip-count">{ level_total }</span>
                         </button></li>
                         { for bank.categories.iter().map(|c| {
                             let pressed = !all_chosen && settings.categories.contains(&c.slug);
-                            let n = bank.count_in(&c.slug);
+                            // What the chosen levels leave of the category.
+                            let n = bank
+                                .questions_in(std::slice::from_ref(&c.slug))
+                                .filter(|q| settings.levels.is_empty() || settings.levels.contains(&q.difficulty))
+                                .count();
                             html! {
                                 <li key={c.slug.clone()}>
                                     <button type="button" class="chip-toggle" aria-pressed={pressed.to_string()}

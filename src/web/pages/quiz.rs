@@ -115,7 +115,17 @@ pub fn quiz_scope(bank: &Bank, link: Option<&QuizLink>, session: &Session) -> (S
             "Due questions, most overdue first, then ones you have never graded.".to_owned(),
         );
     }
-    scope_of(bank, link, session)
+    let (title, desc) = scope_of(bank, link, session);
+    match link.and_then(|l| l.levels.as_ref()) {
+        Some(levels) => {
+            let names: Vec<_> = levels.iter().map(|l| l.label()).collect();
+            (
+                title,
+                format!("{desc} {} questions only.", names.join(" and ")),
+            )
+        }
+        None => (title, desc),
+    }
 }
 
 /// "Core Python and OOP", "3 categories": the categories named briefly.
@@ -180,7 +190,12 @@ fn Quiz(props: &QuizProps) -> Html {
         let store = ctx.store.clone();
         let acted = acted.clone();
         let bank = ctx.loaded.clone();
+        let locked = ctx.display.lock;
         Callback::from(move |action: Action| {
+            // A locked quiz's result is final once reported (a careers page acts on it).
+            if locked && action == Action::Undo && session.finished() {
+                return;
+            }
             let mut next = (*session).clone();
             let effect = next.apply(action, crate::web::now_ms());
             if effect.is_none() && next == *session {
@@ -217,7 +232,9 @@ fn Quiz(props: &QuizProps) -> Html {
         });
     }
 
-    let intervals = use_intervals(session.current().map(str::to_owned), session.revealed);
+    let intervals = use_intervals(session.current().map(str::to_owned), session.revealed)
+        // A careers page's candidate has no review schedule to think of.
+        .filter(|_| !ctx.display.lock);
     let bank = &ctx.loaded.bank;
     let (scope_title, scope_desc) = quiz_scope(bank, Some(&props.link), &session);
     let total = session.len();
@@ -244,7 +261,8 @@ fn Quiz(props: &QuizProps) -> Html {
             navigate(&route, false);
         })
     };
-    let undo = session.undo.as_ref().map(|u| {
+    let undo_allowed = !(ctx.display.lock && session.finished());
+    let undo = session.undo.as_ref().filter(|_| undo_allowed).map(|u| {
         let dispatch = dispatch.clone();
         html! {
             <button class="button subtle undo" aria-keyshortcuts="u" title={format!("Take back “{}”", u.grade.label())}
