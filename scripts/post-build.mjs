@@ -119,3 +119,43 @@ if (process.env.TRUNK_PROFILE === 'release') {
     writeFileSync(path(name), parts.join(to));
   }
 }
+
+// Every profile, last (after the app module got its hashed name):
+// 4. Offline and installable: copies manifest.webmanifest and icons/ (PNG, SVG) next to
+//    index.html, and writes sw.js (the service worker index.html registers once the page has
+//    loaded) with this build's file list on its BUILD line: every file of the folder but
+//    pyodide/ (cached by the worker once used), embed.js and embed.html (for host pages) and
+//    sw.js itself; the hashed files index.html names (the worker only keeps an index.html that
+//    still names them); a version hashed from the files' contents and the worker's own text
+//    (a new build is a new sw.js, so browsers install it); and the Pyodide version.
+{
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const dir = process.env.TRUNK_STAGING_DIR;
+  copyFileSync(join(root, 'manifest.webmanifest'), join(dir, 'manifest.webmanifest'));
+  rmSync(join(dir, 'icons'), { recursive: true, force: true });
+  mkdirSync(join(dir, 'icons'));
+  for (const name of readdirSync(join(root, 'icons')).filter((f) => /\.(png|svg)$/.test(f))) {
+    copyFileSync(join(root, 'icons', name), join(dir, 'icons', name));
+  }
+  const SKIP = new Set(['sw.js', 'embed.js', 'embed.html', 'pyodide']);
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath ?? e.path, e.name).slice(dir.length + 1).split('\\').join('/'))
+    .filter((f) => !SKIP.has(f.split('/')[0]))
+    .sort();
+  const template = readFileSync(join(root, 'sw.js'), 'utf8');
+  const hash = createHash('sha256').update(template);
+  for (const f of files) hash.update(`${f}\0`).update(readFileSync(join(dir, f))).update('\0');
+  const html = readFileSync(join(dir, 'index.html'), 'utf8');
+  const pins = files.filter((f) => /-[0-9a-f]{16}(_bg)?\.[a-z]+$/.test(f) && html.includes(f));
+  const pyodide = existsSync(join(dir, 'pyodide', 'manifest.json'))
+    ? JSON.parse(readFileSync(join(dir, 'pyodide', 'manifest.json'), 'utf8')).pyodide
+    : null;
+  const build = { version: hash.digest('hex').slice(0, 16), files, pins, pyodide };
+  const line = /^const BUILD = .*$/m;
+  if (!line.test(template) || !files.includes('index.html') || !pins.length) {
+    console.error('post-build: sw.js has no BUILD line, or the build has no index.html or hashed files');
+    process.exit(1);
+  }
+  writeFileSync(join(dir, 'sw.js'), template.replace(line, `const BUILD = ${JSON.stringify(build)};`));
+}

@@ -670,7 +670,8 @@ test('network: only same-origin requests, questions.json fetched once', async ()
   const log = [];
   const own = await serveDist({ log });
   try {
-    await withVisit(shared.browser, own.url, async (v) => {
+    // Counts the app's own fetches: no service worker (its install fetches the build again).
+    await withVisit(shared.browser, own.url, { serviceWorkers: 'block' }, async (v) => {
       const { page } = v;
       const requests = [];
       page.on('request', (r) => requests.push(r.url()));

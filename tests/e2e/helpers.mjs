@@ -51,12 +51,13 @@ export function expectedPercent(grades) {
  * Collects uncaught page errors; `close()` fails the test if there were any.
  */
 export class Visit {
-  static async open(browser, baseUrl, { viewport, colorScheme, init, hasTouch } = {}) {
+  static async open(browser, baseUrl, { viewport, colorScheme, init, hasTouch, serviceWorkers } = {}) {
     const context = await browser.newContext({
       viewport: viewport ?? { width: 1280, height: 800 },
       hasTouch: Boolean(hasTouch),
       colorScheme: colorScheme ?? 'light',
       reducedMotion: 'reduce',
+      serviceWorkers: serviceWorkers ?? 'allow',
     });
     if (init) await context.addInitScript(init);
     const page = await context.newPage();

@@ -122,7 +122,8 @@ test('the first load of the page fetches neither the worker nor anything of Pyod
 });
 
 test('the worker loads Python on the first run: byte progress to the raw total, ready, running, result', async (t) => {
-  context = await browser.newContext();
+  // Counts the worker's own fetches: no service worker (its install fetches python-worker.js too).
+  context = await browser.newContext({ serviceWorkers: 'block' });
   page = await context.newPage();
   page.setDefaultTimeout(60_000);
   const errors = [];

@@ -14,7 +14,7 @@ const TYPES = {
   '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8', '.wasm': 'application/wasm',
   '.png': 'image/png', '.svg': 'image/svg+xml', '.txt': 'text/plain; charset=utf-8',
-  '.zip': 'application/zip',
+  '.zip': 'application/zip', '.webmanifest': 'application/manifest+json',
 };
 
 /**

@@ -264,7 +264,8 @@ test('a run left going on another challenge neither blocks nor is blamed on the 
 });
 
 test('a deploy without Pyodide still shows the challenge, with a notice in place of Run', async () => {
-  await visit({}, async (v) => {
+  // The page's own requests only (a service worker's fetches bypass page.route).
+  await visit({ serviceWorkers: 'block' }, async (v) => {
     await v.page.route('**/pyodide/**', (route) => route.fulfill({ status: 404, body: 'not here' }));
     await v.goto('#/challenge/dsa-searching-algorithms');
     await v.page.locator('.no-python').waitFor();
