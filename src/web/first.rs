@@ -290,6 +290,7 @@ fn FirstQuestion(props: &FirstQuestionProps) -> Html {
     };
     question_view(QuestionView {
         bank,
+        display: &ctx.display,
         question: q,
         session: &s,
         scope: quiz_scope(bank, Some(&props.link), &s),

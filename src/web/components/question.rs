@@ -10,6 +10,7 @@ use yew::prelude::*;
 
 pub struct QuestionView<'a> {
     pub bank: &'a Bank,
+    pub display: &'a crate::link::Display,
     pub question: &'a Question,
     pub session: &'a Session,
     /// Category title and description of the quiz.
@@ -33,36 +34,23 @@ pub fn quiz_header(
     change_href: String,
     on_change: Option<Callback<MouseEvent>>,
     extra: Html,
+    display: &crate::link::Display,
 ) -> Html {
-    html! { <QuizHead {scope} {change_href} {on_change} {extra} /> }
-}
-
-#[derive(Properties, PartialEq)]
-struct QuizHeadProps {
-    scope: (String, String),
-    change_href: String,
-    on_change: Option<Callback<MouseEvent>>,
-    extra: Html,
-}
-
-/// The quiz's title (a link's `title=` / `intro=`, else its categories) and, unless the quiz
-/// is locked (`lock=1`), the way to other categories.
-#[component]
-fn QuizHead(p: &QuizHeadProps) -> Html {
-    let d = &crate::web::context::use_ctx().display;
-    let title = d.title.clone().unwrap_or_else(|| p.scope.0.clone());
-    let desc = d.intro.clone().unwrap_or_else(|| p.scope.1.clone());
+    // A link's `title=` / `intro=` replace the categories' names; a locked quiz (`lock=1`)
+    // offers no way to other categories.
+    let title = display.title.clone().unwrap_or(scope.0);
+    let desc = display.intro.clone().unwrap_or(scope.1);
     html! {
         <header class="quiz-head">
             <div class="scope">
                 <p class="scope-title">{ title }</p>
                 <p class="scope-desc">{ desc }
-                    if !d.lock {
-                        {" "}<a href={p.change_href.clone()} onclick={p.on_change.clone()}>{"Change categories"}</a>
+                    if !display.lock {
+                        {" "}<a href={change_href} onclick={on_change}>{"Change categories"}</a>
                     }
                 </p>
             </div>
-            { p.extra.clone() }
+            { extra }
         </header>
     }
 }
@@ -78,7 +66,7 @@ pub fn question_view(v: QuestionView) -> Html {
         .unwrap_or_default();
     html! {
         <main class="quiz">
-            { quiz_header(v.scope, v.change_href, v.on_change, v.header_extra) }
+            { quiz_header(v.scope, v.change_href, v.on_change, v.header_extra, v.display) }
             <div class="progress-line">
                 <span class="counter">{ format!("Question {n} of {total}") }</span>
                 <div class="bar" role="progressbar" aria-label="Quiz progress"

@@ -284,7 +284,7 @@ fn Quiz(props: &QuizProps) -> Html {
     if session.finished() {
         return html! {
             <main class="quiz">
-                { quiz_header((scope_title, scope_desc), change_href, Some(change), html! { { for undo } }) }
+                { quiz_header((scope_title, scope_desc), change_href, Some(change), html! { { for undo } }, &ctx.display) }
                 <Summary session={(*session).clone()} link={props.link.clone()}
                     take_focus={*acted.borrow()} />
             </main>
@@ -355,6 +355,7 @@ fn Quiz(props: &QuizProps) -> Html {
     };
     question_view(QuestionView {
         bank,
+        display: &ctx.display,
         question: q,
         session: &session,
         scope: (scope_title, scope_desc),
