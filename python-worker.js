@@ -582,18 +582,14 @@ def run(code, tests, files_json):
                     e = SyntaxError(str(e))
                 result["error"] = error("syntax", e)
                 return finish(result, out, err)
-            try:
-                exec(compiled, ns)
-            except BaseException as e:
-                if not is_clean_exit(e):
-                    result["error"] = error("error", e)
-                    return finish(result, out, err)
-            try:
-                exec(tests_compiled, ns)
-            except BaseException as e:
-                if not is_clean_exit(e):
-                    result["error"] = error("error", e)
-                    return finish(result, out, err)
+            # The learner's code, then the tests' definitions, in one namespace.
+            for code_object in (compiled, tests_compiled):
+                try:
+                    exec(code_object, ns)
+                except BaseException as e:
+                    if not is_clean_exit(e):
+                        result["error"] = error("error", e)
+                        return finish(result, out, err)
             for name in names:
                 fn = ns.get(name)
                 if not callable(fn):

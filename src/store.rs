@@ -5,7 +5,7 @@
 use crate::challenge::Drafts;
 use crate::mock::{MockHistory, MockSession};
 use crate::progress::{
-    backup_key, decode, decode_session, encode, Decoded, Progress, Settings, DRAFTS_KEY,
+    backup_key, decode, decode_session, encode, Decoded, Progress, Settings, Stored, DRAFTS_KEY,
     EMBED_SESSION_KEY, MOCKS_KEY, MOCK_KEY, PROGRESS_KEY, SESSION_KEY, SETTINGS_KEY,
 };
 use crate::quiz::Session;
@@ -280,10 +280,7 @@ impl Store {
 
     /// Reads, changes and writes progress in one step.
     pub fn update_progress(&self, f: impl FnOnce(&mut Progress)) -> Progress {
-        let mut p = self.progress();
-        f(&mut p);
-        self.save_progress(&p);
-        p
+        self.update(PROGRESS_KEY, self.progress(), f)
     }
 
     pub fn session(&self) -> Option<Session> {
@@ -326,9 +323,7 @@ impl Store {
 
     /// Reads, changes and writes the finished interviews in one step.
     pub fn update_mocks(&self, f: impl FnOnce(&mut MockHistory)) {
-        let mut m = self.mocks();
-        f(&mut m);
-        self.set(MOCKS_KEY, &encode(&m));
+        self.update(MOCKS_KEY, self.mocks(), f);
     }
 
     pub fn drafts(&self) -> Drafts {
@@ -338,9 +333,15 @@ impl Store {
 
     /// Reads, changes and writes the drafts in one step (another tab's drafts are kept).
     pub fn update_drafts(&self, f: impl FnOnce(&mut Drafts)) {
-        let mut d = self.drafts();
-        f(&mut d);
-        self.set(DRAFTS_KEY, &encode(&d));
+        self.update(DRAFTS_KEY, self.drafts(), f);
+    }
+
+    /// Writes `value` under `key` once `f` has changed it (the read-modify-write of the
+    /// `update_*` methods: `value` was just read, so nothing another tab saved is lost).
+    fn update<T: Stored>(&self, key: &str, mut value: T, f: impl FnOnce(&mut T)) -> T {
+        f(&mut value);
+        self.set(key, &encode(&value));
+        value
     }
 
     /// Reads the values every screen needs once, so unreadable ones are backed up and noticed

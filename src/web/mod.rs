@@ -65,6 +65,11 @@ pub fn set_title(screen: Option<&str>) {
     }
 }
 
+/// Moves keyboard focus to `node` once the render now pending has put it on screen.
+pub fn focus_after_render(node: yew::NodeRef) {
+    gloo::timers::callback::Timeout::new(0, move || focus(&node)).forget();
+}
+
 /// Moves keyboard focus to the element behind `node`, if it is rendered.
 pub fn focus(node: &yew::NodeRef) {
     if let Some(el) = node.cast::<web_sys::HtmlElement>() {

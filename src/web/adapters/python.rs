@@ -42,6 +42,8 @@ thread_local! {
     static LIMIT: RefCell<Option<Timeout>> = const { RefCell::new(None) };
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
     static PYTHON_VERSION: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// Whether this deploy has Python: asked once per visit.
+    static AVAILABLE: Cell<Option<bool>> = const { Cell::new(None) };
     /// A run was sent and has not answered yet.
     static BUSY: Cell<bool> = const { Cell::new(false) };
 }
@@ -222,8 +224,17 @@ pub fn loaded_version() -> Option<String> {
 }
 
 /// Whether this deploy has the Python runtime (a site may be deployed without Pyodide's 12 MB):
-/// a HEAD request for one of its files.
+/// a HEAD request for one of its files, once per visit (every challenge view asks).
 pub async fn available() -> bool {
+    if let Some(known) = AVAILABLE.with(Cell::get) {
+        return known;
+    }
+    let found = probe().await;
+    AVAILABLE.with(|a| a.set(Some(found)));
+    found
+}
+
+async fn probe() -> bool {
     let Some(window) = web_sys::window() else {
         return false;
     };

@@ -178,16 +178,14 @@ fn ImportFile() -> Html {
                     reschedule(&store);
                     changed.emit(());
                     let mut done = format!(
-                        "Imported {} new {} into {} {}",
-                        preview.new_reviews,
-                        plural(preview.new_reviews, "review", "reviews"),
-                        preview.questions,
-                        plural(preview.questions, "question", "questions"),
+                        "Imported {} into {}",
+                        counted(preview.new_reviews, "new review", "new reviews"),
+                        counted(preview.questions, "question", "questions"),
                     );
                     if new_mocks > 0 {
                         done += &format!(
-                            " and {new_mocks} mock {}",
-                            plural(new_mocks, "interview", "interviews")
+                            " and {}",
+                            counted(new_mocks, "mock interview", "mock interviews")
                         );
                     }
                     state.set(Import::Done(done + "."));
@@ -227,12 +225,17 @@ fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
     }
 }
 
+/// "1 review", "3 reviews".
+fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 fn import_summary(name: &str, p: &ImportPreview, new_mocks: usize) -> String {
     let mocks = match new_mocks {
         0 => String::new(),
         n => format!(
-            " It also holds {n} mock {} not here yet.",
-            plural(n, "interview", "interviews")
+            " It also holds {} not here yet.",
+            counted(n, "mock interview", "mock interviews")
         ),
     };
     if p.new_reviews == 0 && new_mocks > 0 {
@@ -240,17 +243,14 @@ fn import_summary(name: &str, p: &ImportPreview, new_mocks: usize) -> String {
     }
     if p.new_reviews == 0 {
         return format!(
-            "“{name}” holds nothing new: its {} {} are already here.",
-            p.known_reviews,
-            plural(p.known_reviews, "review", "reviews")
+            "“{name}” holds nothing new: its {} are already here.",
+            counted(p.known_reviews, "review", "reviews")
         );
     }
     let mut s = format!(
-        "“{name}”: {} {} will gain {} new {}",
-        p.questions,
-        plural(p.questions, "question", "questions"),
-        p.new_reviews,
-        plural(p.new_reviews, "review", "reviews"),
+        "“{name}”: {} will gain {}",
+        counted(p.questions, "question", "questions"),
+        counted(p.new_reviews, "new review", "new reviews"),
     );
     if p.known_reviews > 0 {
         s += &format!(" ({} already here are skipped)", p.known_reviews);

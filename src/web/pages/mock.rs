@@ -241,8 +241,7 @@ fn Interview(props: &InterviewProps) -> Html {
             };
             session.set(next);
             if let Some(target) = target {
-                gloo::timers::callback::Timeout::new(0, move || crate::web::focus(&target))
-                    .forget();
+                crate::web::focus_after_render(target);
             }
         })
     };

@@ -8,6 +8,7 @@ use crate::stats::{dashboard, distinct_ids, due_summary, CategoryStats, Dashboar
 use crate::web::components::chart::ActivityChart;
 use crate::web::components::data::DataPanel;
 use crate::web::components::{text_with_code, use_ctx};
+use std::collections::HashMap;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -48,9 +49,10 @@ pub fn ProgressPage() -> Html {
                 timezone_offset(),
             )),
             due_summary(&bank.bank, &progress, &all, retention, now),
+            Rc::new(last_notes(progress)),
         )
     });
-    let (stats, summary) = (stats.0.clone(), stats.1);
+    let (stats, summary, notes) = (stats.0.clone(), stats.1, stats.2.clone());
     let bank = &ctx.loaded.bank;
     let graded: usize = stats.categories.iter().map(|c| c.seen).sum();
     let due = summary.due;
@@ -70,7 +72,7 @@ pub fn ProgressPage() -> Html {
             }
             <CategoryTable stats={stats.clone()} />
             <ActivityChart days={stats.days.clone()} total={stats.reviews_in_range} offset={timezone_offset()} />
-            <WeakSpots stats={stats.clone()} />
+            <WeakSpots stats={stats.clone()} {notes} />
             <MockHistory />
             <DataPanel />
         </main>
@@ -134,8 +136,24 @@ fn CategoryTable(props: &StatsProps) -> Html {
     }
 }
 
+/// Per question, the notes of its latest review that had some.
+fn last_notes(progress: crate::progress::Progress) -> HashMap<String, String> {
+    progress
+        .questions
+        .into_iter()
+        .filter_map(|(id, q)| Some((id, q.grades.into_iter().rev().find_map(|g| g.notes)?)))
+        .collect()
+}
+
+#[derive(Properties, PartialEq)]
+struct WeakSpotsProps {
+    stats: Rc<Dashboard>,
+    /// `last_notes`, read with the dashboard's numbers.
+    notes: Rc<HashMap<String, String>>,
+}
+
 #[component]
-fn WeakSpots(props: &StatsProps) -> Html {
+fn WeakSpots(props: &WeakSpotsProps) -> Html {
     let ctx = use_ctx();
     let bank = &ctx.loaded.bank;
     let prompt = |id: &str| {
@@ -143,21 +161,8 @@ fn WeakSpots(props: &StatsProps) -> Html {
             .map_or(id.to_owned(), |q| q.prompt.clone())
     };
     let weak_ids = distinct_ids(props.stats.weakest.iter().map(|w| w.id.as_str()));
-    // The notes written with each weak question's latest review that had some.
-    let last_notes = {
-        let store = ctx.store.clone();
-        use_memo(ctx.revision, move |_| {
-            store
-                .progress()
-                .questions
-                .into_iter()
-                .filter_map(|(id, q)| {
-                    Some((id, q.grades.iter().rev().find_map(|g| g.notes.clone())?))
-                })
-                .collect::<std::collections::HashMap<String, String>>()
-        })
-    };
     let missed_ids = distinct_ids(props.stats.missed_points.iter().map(|m| m.id.as_str()));
+    let last_notes = &props.notes;
     let weak = html! {
         <ol class="weak">
             { for props.stats.weakest.iter().map(|w| html! {
