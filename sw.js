@@ -8,9 +8,9 @@
 //   all or nothing; index.html must name this build's files, or the install fails and retries).
 // - fetch (GET, same origin, inside the scope; anything else goes to the network untouched):
 //   - hashed files (`-<16 hex>` in the name: trunk's and the app module's) cache-first;
-//   - index.html (the folder's navigations), questions.json, challenges.json network-first with
-//     the cache as fallback: online visitors get what a site owner edited in place, and the
-//     cached copy follows it (index.html only while it still names this build's files, so a new
+//   - index.html (the folder's navigations), questions.json, answers.json, challenges.json
+//     network-first with the cache as fallback: online visitors get what a site owner edited
+//     in place, and the cached copy follows it (index.html only while it still names this build's files, so a new
 //     deploy's index.html never lands in this build's cache next to old hashed files);
 //   - the build's other files (python-worker.js, the manifest, icons) network-first with this
 //     build's copy as fallback;
@@ -31,7 +31,7 @@ const APP_CACHE = `${PREFIX}build-${BUILD.version}`;
 const PYODIDE_CACHE = `${PREFIX}pyodide-${BUILD.pyodide}`;
 const INDEX = SCOPE.href; // index.html is stored under the folder's own URL
 const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
-const BANK = new Set(['questions.json', 'challenges.json']);
+const BANK = new Set(['questions.json', 'answers.json', 'challenges.json']);
 
 const sameBuild = (html) => BUILD.pins.every((name) => html.includes(name));
 

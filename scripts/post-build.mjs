@@ -6,10 +6,11 @@
 //    against these, whatever a server's Content-Encoding) and the lock file's `info` (so the
 //    worker hands Pyodide an empty lock file instead of downloading 119 KB of package index).
 //    Nothing here is part of the first load: the worker is created by the live-coding view.
-// 1. Splits the challenges' runnable parts (starter, hints, tests, sample file: `CODE_FIELDS` in
-//    src/bank.rs) out of the staged questions.json into challenges.json, which the app fetches
-//    after the first screen (bank::attach_code). The first question needs none of that code
-//    (about 12 KB brotli). What a site owner puts inline in questions.json still works.
+// 1. Splits the staged questions.json (scripts/split-bank.mjs): the prompts stay, the answers go
+//    to answers.json (fetched with the app module once the first question is on view), the
+//    challenges' runnable parts to challenges.json (fetched by the app). The first question needs
+//    only its prompt: 3 KB brotli instead of 62. What a site owner puts inline in questions.json
+//    still works.
 // Release builds only (TRUNK_PROFILE=release):
 // 2. Minifies wasm-bindgen's JS glue with terser. trunk's own minifier can't parse the glue's
 //    `export { … as default }` (its "Failed to minify JS" warning) and leaves it; this saves
@@ -22,6 +23,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { splitBank } from './split-bank.mjs';
 
 // The npm packages (`npm ci`, which scripts/setup.sh runs) are optional here, so a bare
 // `trunk build --release --offline` on a fresh clone works: without terser the JS glue stays
@@ -71,25 +73,7 @@ const minify = await import('terser').then(
   }
 }
 
-{
-  const dir = process.env.TRUNK_STAGING_DIR;
-  const CODE_FIELDS = ['starter', 'hints', 'tests', 'sample_file'];
-  const bank = JSON.parse(readFileSync(join(dir, 'questions.json'), 'utf8'));
-  const challenges = {};
-  for (const q of bank.questions ?? []) {
-    if (!q.challenge) continue;
-    const code = {};
-    for (const field of CODE_FIELDS) {
-      if (field in q.challenge) {
-        code[field] = q.challenge[field];
-        delete q.challenge[field];
-      }
-    }
-    if (Object.keys(code).length) challenges[q.id] = code;
-  }
-  writeFileSync(join(dir, 'questions.json'), JSON.stringify(bank, null, 2) + '\n');
-  writeFileSync(join(dir, 'challenges.json'), JSON.stringify({ version: 1, challenges }, null, 2) + '\n');
-}
+splitBank(process.env.TRUNK_STAGING_DIR);
 
 if (process.env.TRUNK_PROFILE === 'release') {
   const dir = process.env.TRUNK_STAGING_DIR;

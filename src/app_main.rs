@@ -6,11 +6,17 @@
 
 use wasm_bindgen::prelude::*;
 
-/// Renders the app into `root` (hidden until the hand-over) with the bank text the first
-/// screen downloaded and, if storage is refused, its in-memory values. Resolves when rendered.
+/// Renders the app into `root` (hidden until the hand-over) with the bank and answers the
+/// first screen downloaded and, if storage is refused, its in-memory values. Resolves when
+/// rendered.
 #[wasm_bindgen]
-pub fn start(root: web_sys::Element, bank: String, memory: String) -> js_sys::Promise {
-    pyprep::web::start_app(root, bank, memory)
+pub fn start(
+    root: web_sys::Element,
+    bank: String,
+    answers: Option<String>,
+    memory: String,
+) -> js_sys::Promise {
+    pyprep::web::start_app(root, bank, answers, memory)
 }
 
 fn main() {}

@@ -63,7 +63,10 @@ pub struct Question {
     pub category: String,
     pub prompt: String,
     pub difficulty: Difficulty,
-    /// Markdown; rendered by [`crate::markdown`], never trusted as HTML.
+    /// Markdown; rendered by [`crate::markdown`], never trusted as HTML. In a deployed folder
+    /// this and the other `ANSWER_FIELDS` live in `answers.json` (see [`attach_answers`]):
+    /// empty until attached.
+    #[serde(default)]
     pub answer: String,
     #[serde(default)]
     pub key_points: Vec<String>,
@@ -107,6 +110,95 @@ pub struct Challenge {
 pub struct SampleFile {
     pub name: String,
     pub content: String,
+}
+
+/// What only the answer needs: the build moves these (and `challenge`, less its
+/// `CODE_FIELDS`) from `questions.json` into `answers.json` (`scripts/split-bank.mjs`), so the
+/// first load carries prompts only. A question's own inline fields always win.
+pub const ANSWER_FIELDS: [&str; 3] = ["answer", "key_points", "follow_ups"];
+
+/// A question's entry in `answers.json`.
+#[derive(Deserialize)]
+struct AnswerPart {
+    #[serde(default)]
+    answer: String,
+    #[serde(default)]
+    key_points: Vec<String>,
+    #[serde(default)]
+    follow_ups: Vec<String>,
+    #[serde(default)]
+    challenge: Option<Challenge>,
+}
+
+#[derive(Deserialize)]
+struct AnswerFile {
+    version: u64,
+    answers: std::collections::HashMap<String, Value>,
+}
+
+impl Bank {
+    /// Whether some question still waits for its answer (from `answers.json`).
+    pub fn needs_answers(&self) -> bool {
+        self.questions.iter().any(|q| q.answer.trim().is_empty())
+    }
+}
+
+/// Fills each question that has no answer inline from `answers.json` (`None`: the file could
+/// not be had), then reports the questions still without one and drops them, as [`parse`]
+/// drops a question whose answer is blank. An entry that does not read is reported with its
+/// id; what a question has inline wins (a site owner's hand edit). `Err` only when `text` is
+/// not an answers file at all (nothing is changed then).
+pub fn attach_answers(loaded: &mut Loaded, text: Option<&str>) -> Result<(), String> {
+    let file: Option<AnswerFile> = match text {
+        Some(text) => {
+            let file: AnswerFile = serde_json::from_str(text).map_err(|e| e.to_string())?;
+            if file.version != BANK_VERSION {
+                return Err(format!("unknown version {}", file.version));
+            }
+            Some(file)
+        }
+        None => None,
+    };
+    let mut kept = Vec::with_capacity(loaded.bank.questions.len());
+    for mut q in std::mem::take(&mut loaded.bank.questions) {
+        if q.answer.trim().is_empty() {
+            let entry = file.as_ref().and_then(|f| f.answers.get(&q.id));
+            match entry.map(|v| serde_json::from_value::<AnswerPart>(v.clone())) {
+                Some(Ok(part)) => {
+                    q.answer = part.answer;
+                    if q.key_points.is_empty() {
+                        q.key_points = part.key_points;
+                    }
+                    if q.follow_ups.is_empty() {
+                        q.follow_ups = part.follow_ups;
+                    }
+                    if q.challenge.is_none() {
+                        q.challenge = part.challenge;
+                    }
+                }
+                Some(Err(e)) => {
+                    loaded.problems.push(Problem {
+                        id: q.id,
+                        field: "answers.json".into(),
+                        message: e.to_string(),
+                    });
+                    continue;
+                }
+                None => {}
+            }
+            if q.answer.trim().is_empty() {
+                loaded.problems.push(Problem {
+                    id: q.id,
+                    field: "answer".into(),
+                    message: "missing: neither questions.json nor answers.json has it".into(),
+                });
+                continue;
+            }
+        }
+        kept.push(q);
+    }
+    loaded.bank.questions = kept;
+    Ok(())
 }
 
 /// The parts of a challenge only live coding needs: the build moves them from
@@ -340,8 +432,10 @@ pub fn parse(text: &str) -> Result<Loaded, BankError> {
             problems.push(problem("id", "duplicate id; the first one is kept"));
             continue;
         }
+        // An absent answer comes from answers.json (attach_answers); a blank one is an error.
         let missing = ["category", "prompt", "answer"]
             .into_iter()
+            .filter(|&f| f != "answer" || raw.get(f).is_some())
             .find(|f| str_field(raw, f).is_none_or(|s| s.trim().is_empty()));
         if let Some(field) = missing {
             problems.push(problem(field, "missing, empty or not text"));
@@ -526,6 +620,104 @@ mod tests {
         assert!(!is_valid_slug("-x"));
         assert!(!is_valid_slug("Core"));
         assert!(!is_valid_slug("a b"));
+    }
+
+    #[test]
+    fn answers_are_attached_where_missing_and_unanswered_questions_dropped() {
+        let bare = |id: &str| {
+            let mut q = question(id, "core");
+            q.as_object_mut().unwrap().remove("answer");
+            q.as_object_mut().unwrap().remove("key_points");
+            q
+        };
+        let mut own = question("own", "core");
+        own["answer"] = json!("Mine.");
+        let (a, b, c, d) = (bare("a"), bare("b"), bare("c"), bare("d"));
+        let text = bank(vec![a, b, c, d, own]);
+        let mut loaded = parse(&text).unwrap();
+        assert!(
+            loaded.problems.is_empty(),
+            "an absent answer is not a problem yet"
+        );
+        assert!(loaded.bank.needs_answers());
+        let answers = r#"{"version":1,"answers":{
+            "a":{"answer":"A.","key_points":["k1","k2"],"follow_ups":["f"],
+                 "challenge":{"approach":"x","solution":"y","time_complexity":"O(1)","space_complexity":"O(1)"}},
+            "b":{"answer":42},
+            "c":{"answer":" "},
+            "own":{"answer":"Theirs.","key_points":["z"]},
+            "gone":{"answer":"x"}}}"#;
+        for bad in ["", "{", "[]", r#"{"version":2,"answers":{}}"#] {
+            let mut copy = loaded.clone();
+            assert!(attach_answers(&mut copy, Some(bad)).is_err(), "{bad}");
+            assert_eq!(copy, loaded, "an unreadable file changes nothing");
+        }
+        attach_answers(&mut loaded, Some(answers)).unwrap();
+        let ids: Vec<_> = loaded
+            .bank
+            .questions
+            .iter()
+            .map(|q| q.id.as_str())
+            .collect();
+        assert_eq!(ids, ["a", "own"]);
+        let a = loaded.bank.question("a").unwrap();
+        assert_eq!((a.answer.as_str(), a.key_points.len()), ("A.", 2));
+        assert_eq!(a.follow_ups, ["f"]);
+        assert!(a.challenge.is_some());
+        let own = loaded.bank.question("own").unwrap();
+        assert_eq!(own.answer, "Mine.", "inline wins");
+        assert_eq!(own.key_points, ["a", "b", "c"]);
+        let problems: Vec<_> = loaded
+            .problems
+            .iter()
+            .map(|p| (p.id.as_str(), p.field.as_str()))
+            .collect();
+        assert_eq!(
+            problems,
+            [("b", "answers.json"), ("c", "answer"), ("d", "answer")]
+        );
+        assert!(!loaded.bank.needs_answers());
+
+        // No answers file at all (a 404): questions without an inline answer are reported.
+        let mut loaded = parse(&text).unwrap();
+        attach_answers(&mut loaded, None).unwrap();
+        assert_eq!(loaded.bank.questions.len(), 1);
+        assert_eq!(loaded.problems.len(), 4);
+    }
+
+    #[test]
+    fn the_split_bank_of_the_build_loads_whole_again() {
+        // What scripts/split-bank.mjs writes, done here by hand for one question of each kind.
+        let source: Value = serde_json::from_str(include_str!("../questions.json")).unwrap();
+        let whole = parse(include_str!("../questions.json")).unwrap();
+        let mut index = source.clone();
+        let mut answers = serde_json::Map::new();
+        let mut challenges = serde_json::Map::new();
+        for q in index["questions"].as_array_mut().unwrap() {
+            let q = q.as_object_mut().unwrap();
+            let id = q["id"].as_str().unwrap().to_owned();
+            let mut part = serde_json::Map::new();
+            if let Some(c) = q.get_mut("challenge").and_then(Value::as_object_mut) {
+                let code: serde_json::Map<_, _> = CODE_FIELDS
+                    .iter()
+                    .filter_map(|f| Some((f.to_string(), c.remove(*f)?)))
+                    .collect();
+                challenges.insert(id.clone(), Value::Object(code));
+            }
+            for f in ANSWER_FIELDS.iter().chain(&["challenge"]) {
+                if let Some(v) = q.remove(*f) {
+                    part.insert(f.to_string(), v);
+                }
+            }
+            answers.insert(id, Value::Object(part));
+        }
+        let mut loaded = parse(&index.to_string()).unwrap();
+        assert!(loaded.problems.is_empty());
+        let answers = json!({"version": 1, "answers": answers}).to_string();
+        attach_answers(&mut loaded, Some(&answers)).unwrap();
+        let code = json!({"version": 1, "challenges": challenges}).to_string();
+        attach_code(&mut loaded.bank, &code).unwrap();
+        assert_eq!(loaded, whole);
     }
 
     #[test]

@@ -24,22 +24,36 @@ enum LoadState {
     Ready(Rc<Loaded>),
 }
 
-const BANK_URL: &str = "questions.json";
+pub const BANK_URL: &str = "questions.json";
+/// The answers, split from the bank by the build (see `bank::attach_answers`).
+pub const ANSWERS_URL: &str = "answers.json";
 /// The challenges' runnable parts, split from the bank by the build (see `bank::attach_code`).
 const CODE_URL: &str = "challenges.json";
 
-/// Downloads the bank's text. `fetch` matches the `<link rel=preload>` in index.html, so the
-/// download started with the page is reused.
-pub async fn fetch_bank_text() -> Result<String, String> {
-    fetch_text(BANK_URL).await
+/// Starts downloading a file of the deployed folder (at once, unlike a future): read it with
+/// [`read_text`].
+pub fn start_fetch(url: &str) -> Option<js_sys::Promise> {
+    Some(web_sys::window()?.fetch_with_str(url))
 }
 
 /// Downloads a file of the deployed folder as text; the error says which file and why.
 async fn fetch_text(url: &str) -> Result<String, String> {
-    use wasm_bindgen::JsCast;
+    read_text(url, start_fetch(url))
+        .await?
+        .ok_or_else(|| not_found(url))
+}
+
+pub fn not_found(url: &str) -> String {
+    format!("{url} could not be downloaded (HTTP 404).")
+}
+
+/// The text of the download `fetch` started for `url`; `None` if the file isn't there (404).
+pub async fn read_text(
+    url: &str,
+    fetch: Option<js_sys::Promise>,
+) -> Result<Option<String>, String> {
     use wasm_bindgen_futures::JsFuture;
-    let window = web_sys::window().ok_or("no window")?;
-    let response = JsFuture::from(window.fetch_with_str(url))
+    let response = JsFuture::from(fetch.ok_or("no window")?)
         .await
         .map_err(|e| {
             format!(
@@ -50,6 +64,9 @@ async fn fetch_text(url: &str) -> Result<String, String> {
     let response: web_sys::Response = response
         .dyn_into()
         .map_err(|_| format!("{url}: unexpected fetch result"))?;
+    if response.status() == 404 {
+        return Ok(None);
+    }
     if !response.ok() {
         return Err(format!(
             "{url} could not be downloaded (HTTP {}).",
@@ -64,16 +81,38 @@ async fn fetch_text(url: &str) -> Result<String, String> {
         Err(_) => None,
     }
     .ok_or_else(|| format!("{url} could not be read."))?;
-    Ok(text)
+    Ok(Some(text))
 }
 
 pub fn parse_bank(text: &str) -> Result<Loaded, String> {
     bank::parse(text).map_err(|e| format!("PyPrep can't use this question bank: {e}."))
 }
 
-/// Downloads and parses the bank.
+/// The whole bank: questions.json's text with answers.json's (`None`: not needed, or not
+/// there). An unreadable answers file is listed among the bank's problems; the questions that
+/// have their answers inline still work.
+pub fn load_bank(text: &str, answers: Option<&str>) -> Result<Loaded, String> {
+    let mut loaded = parse_bank(text)?;
+    if let Err(e) = bank::attach_answers(&mut loaded, answers) {
+        loaded.problems.push(bank::Problem {
+            id: ANSWERS_URL.into(),
+            field: "file".into(),
+            message: format!("could not be read ({e})"),
+        });
+        let _ = bank::attach_answers(&mut loaded, None);
+    }
+    Ok(loaded)
+}
+
+/// Downloads the bank and, if its questions need them, the answers.
 async fn fetch_bank() -> Result<Loaded, String> {
-    parse_bank(&fetch_bank_text().await?)
+    let text = fetch_text(BANK_URL).await?;
+    let answers = if parse_bank(&text)?.bank.needs_answers() {
+        read_text(ANSWERS_URL, start_fetch(ANSWERS_URL)).await?
+    } else {
+        None
+    };
+    load_bank(&text, answers.as_deref())
 }
 
 /// Applies theme and accent to the document element, so the page background follows too.

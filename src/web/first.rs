@@ -14,7 +14,9 @@ use crate::quiz::Action;
 use crate::store::Store;
 use crate::web::adapters::modules::{after_paint, import_app};
 use crate::web::adapters::url::use_hash;
-use crate::web::app::{apply_display, fetch_bank_text, parse_bank};
+use crate::web::app::{
+    apply_display, not_found, parse_bank, read_text, start_fetch, ANSWERS_URL, BANK_URL,
+};
 use crate::web::components::question::{question_view, reveal_button, QuestionView};
 use crate::web::components::{link_error, ErrorPage, Notices};
 use crate::web::context::{use_ctx, Ctx};
@@ -27,18 +29,32 @@ use yew::prelude::*;
 
 thread_local! {
     static HANDLE: RefCell<Option<AppHandle<First>>> = const { RefCell::new(None) };
+    /// The bank's download, started before the first render.
+    static BANK: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
 }
 
 /// Mounts the first screen into `#app`, after installing the panic hook.
 pub fn start() {
     crate::web::panic::install();
     mark("first");
+    BANK.set(start_fetch(BANK_URL));
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"));
     if let Some(root) = root {
         let handle = yew::Renderer::<First>::with_root(root).render();
         HANDLE.set(Some(handle));
+    }
+}
+
+/// index.html's first paint (heading, intro, a loading line), shown until replaced.
+fn shell() -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.get_element_by_id("shell")
+}
+
+fn drop_shell() {
+    if let Some(shell) = shell() {
+        shell.remove();
     }
 }
 
@@ -77,33 +93,33 @@ fn First() -> Html {
         use_effect_with(*attempt, move |_| {
             bank.set(Bank::Loading);
             wasm_bindgen_futures::spawn_local(async move {
-                bank.set(
-                    match fetch_bank_text()
-                        .await
-                        .and_then(|t| Ok((parse_bank(&t)?, t)))
-                    {
-                        Ok((loaded, text)) => Bank::Ready(Rc::new(loaded), Rc::new(text)),
-                        Err(e) => {
-                            mark("stuck");
-                            Bank::Failed(e)
-                        }
-                    },
-                );
+                // The download started with the page; "Try again" starts another.
+                let fetch = BANK.take().or_else(|| start_fetch(BANK_URL));
+                let text = read_text(BANK_URL, fetch)
+                    .await
+                    .and_then(|t| t.ok_or_else(|| not_found(BANK_URL)));
+                bank.set(match text.and_then(|t| Ok((parse_bank(&t)?, t))) {
+                    Ok((loaded, text)) => Bank::Ready(Rc::new(loaded), Rc::new(text)),
+                    Err(e) => {
+                        mark("stuck");
+                        Bank::Failed(e)
+                    }
+                });
             });
         });
     }
     {
-        let text = match &*bank {
-            Bank::Ready(_, text) => Some(text.clone()),
+        let ready = match &*bank {
+            Bank::Ready(loaded, text) => Some((loaded.clone(), text.clone())),
             _ => None,
         };
         let store = store.clone();
         let handover = handover.clone();
-        use_effect_with((text, *tries), move |(text, _)| {
-            if let Some(text) = text.clone() {
+        use_effect_with((ready, *tries), move |(ready, _)| {
+            if let Some((loaded, text)) = ready.clone() {
                 wasm_bindgen_futures::spawn_local(async move {
                     after_paint().await;
-                    if let Err(why) = hand_over(&text, &store).await {
+                    if let Err(why) = hand_over(&loaded, &text, &store).await {
                         handover.set(Some(why));
                     }
                 });
@@ -111,10 +127,26 @@ fn First() -> Html {
         });
     }
     use_effect_with(display.clone(), apply_display);
-    let loaded = match &*bank {
-        Bank::Loading => {
-            return html! { <div class="loading" role="status" aria-live="polite">{"Loading questions…"}</div> }
+    // index.html's shell stays on view until this screen has something of its own to show.
+    let shows = match (&*bank, &page) {
+        (Bank::Loading, _) => false,
+        (Bank::Ready(..), Page::Quiz(_)) | (Bank::Failed(_), _) => true,
+        (Bank::Ready(..), _) => false,
+    };
+    use_effect(move || {
+        if shows {
+            drop_shell();
         }
+    });
+    let placeholder = || {
+        if shell().is_some() {
+            Html::default()
+        } else {
+            html! { <div class="loading" role="status" aria-live="polite">{"Loading…"}</div> }
+        }
+    };
+    let loaded = match &*bank {
+        Bank::Loading => return placeholder(),
         Bank::Failed(message) => {
             let retry = {
                 let attempt = attempt.clone();
@@ -164,7 +196,8 @@ fn First() -> Html {
             html! { <FirstQuestion {key} {link} {stuck} /> }
         }
         Page::Quiz(Err(e)) => link_error(&e, crate::link::home_route(&display)),
-        _ => html! { <div class="loading" role="status" aria-live="polite">{"Loading…"}</div> },
+        // The other screens are the app's: until it takes over, index.html's shell shows.
+        _ => return placeholder(),
     };
     let class = if display.embed { "app embed" } else { "app" };
     html! {
@@ -344,9 +377,23 @@ fn restore_focus(root: &web_sys::Element, focus: Focus) {
     }
 }
 
-/// Imports the app module, renders it hidden beside this screen, then swaps the two.
-async fn hand_over(bank_text: &str, store: &Store) -> Result<(), String> {
+/// Imports the app module and downloads the answers (if the bank has them apart), renders the
+/// app hidden beside this screen, then swaps the two.
+async fn hand_over(
+    loaded: &crate::bank::Loaded,
+    bank_text: &str,
+    store: &Store,
+) -> Result<(), String> {
+    // Both downloads at once: the fetch starts here, the import next.
+    let answers = loaded
+        .bank
+        .needs_answers()
+        .then(|| start_fetch(ANSWERS_URL));
     let start = import_app().await?;
+    let answers = match answers {
+        Some(fetch) => read_text(ANSWERS_URL, fetch).await?,
+        None => None,
+    };
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;
@@ -357,9 +404,10 @@ async fn hand_over(bank_text: &str, store: &Store) -> Result<(), String> {
     let _ = new.set_attribute("hidden", "");
     old.after_with_node_1(&new)
         .map_err(|e| crate::web::js_text(&e))?;
-    let args = js_sys::Array::of3(
+    let args = js_sys::Array::of4(
         &new,
         &JsValue::from_str(bank_text),
+        &answers.map_or(JsValue::NULL, |a| JsValue::from_str(&a)),
         &JsValue::from_str(&store.handover()),
     );
     let rendered = start
@@ -383,6 +431,7 @@ async fn hand_over(bank_text: &str, store: &Store) -> Result<(), String> {
         handle.destroy();
     }
     old.remove();
+    drop_shell();
     new.set_id("app");
     let _ = new.remove_attribute("hidden");
     if let Some(focus) = focus {

@@ -14,13 +14,19 @@ pub mod first;
 pub mod pages;
 pub mod panic;
 
-/// Starts the app module: renders [`app::App`] into `root` with the bank text and the
-/// in-memory storage the first screen hands over. The promise resolves once the app's first
+/// Starts the app module: renders [`app::App`] into `root` with the bank's text, the answers'
+/// (if the bank needed and the folder has them) and the in-memory storage the first screen
+/// hands over. The promise resolves once the app's first
 /// frame is rendered; a bank that no longer parses rejects it.
-pub fn start_app(root: web_sys::Element, bank: String, memory: String) -> js_sys::Promise {
+pub fn start_app(
+    root: web_sys::Element,
+    bank: String,
+    answers: Option<String>,
+    memory: String,
+) -> js_sys::Promise {
     panic::install();
     js_sys::Promise::new(&mut |resolve, reject| {
-        let loaded = match app::parse_bank(&bank) {
+        let loaded = match app::load_bank(&bank, answers.as_deref()) {
             Ok(loaded) => std::rc::Rc::new(loaded),
             Err(e) => {
                 let _ = reject.call1(&wasm_bindgen::JsValue::NULL, &e.into());

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, DIST } from './helpers.mjs';
+import { launch, DIST, ROOT } from './helpers.mjs';
 import { serve } from './server.mjs';
 
 let browser, dir, server;
@@ -13,7 +13,11 @@ let browser, dir, server;
 before(async () => {
   browser = await launch();
   dir = mkdtempSync(join(tmpdir(), 'pyprep-bank-'));
-  for (const name of ['broken', 'future', 'missing']) cpSync(DIST, join(dir, name), { recursive: true });
+  for (const name of ['broken', 'future', 'missing', 'whole']) cpSync(DIST, join(dir, name), { recursive: true });
+  // A site owner who put the whole source bank (answers and code inline) into the folder and
+  // deleted the split files.
+  cpSync(join(ROOT, 'questions.json'), join(dir, 'whole', 'questions.json'));
+  for (const name of ['answers.json', 'challenges.json']) rmSync(join(dir, 'whole', name));
   const bank = JSON.parse(readFileSync(join(DIST, 'questions.json'), 'utf8'));
   bank.questions[0].answer = '';
   bank.questions[1].category = 'nope';
@@ -25,6 +29,7 @@ before(async () => {
     '/broken/': join(dir, 'broken'),
     '/future/': join(dir, 'future'),
     '/missing/': join(dir, 'missing'),
+    '/whole/': join(dir, 'whole'),
   });
 });
 
@@ -59,6 +64,22 @@ test('broken entries are listed by id and field; valid questions still work', as
   await p.locator('h1.prompt').waitFor();
   await p.getByRole('button', { name: 'Reveal answer' }).click();
   await p.locator('section.answer').waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a whole bank written by hand (answers and code inline, no split files) works as it is', async () => {
+  const { context, p, errors } = await page();
+  const requests = [];
+  p.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await p.goto(`${server.url}/whole/#/quiz/coding?n=2&seed=whole`);
+  await p.getByRole('button', { name: 'Reveal answer' }).click();
+  await p.locator('html[data-app="app"] section.answer .prose p').first().waitFor();
+  assert.equal(await p.locator('.problems').count(), 0, 'no problems listed');
+  await p.goto(`${server.url}/whole/#/challenge/coding-reverse-string`);
+  await p.locator('.editor-text').waitFor();
+  assert.match(await p.locator('.editor-text').inputValue(), /def reverse/);
+  assert.deepEqual(requests.filter((r) => /answers|challenges/.test(r)), [], 'nothing asked of the missing files');
   assert.deepEqual(errors, []);
   await context.close();
 });

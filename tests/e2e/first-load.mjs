@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';
 
-export const BUDGET_KB = 200;
+export const BUDGET_KB = 150;
 
 /** Brotli (quality 11) size of a file, in bytes. */
 export function brotliSize(path) {

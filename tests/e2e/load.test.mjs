@@ -6,14 +6,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, PREFIX, sharedBrowser } from './helpers.mjs';
+import { DIST, ROOT, PREFIX, sharedBrowser } from './helpers.mjs';
 import { BUDGET_KB, measureFirstLoad, sizes } from './first-load.mjs';
 
 const shared = sharedBrowser();
 const { visit } = shared;
-const bank = JSON.parse(readFileSync(join(DIST, 'questions.json'), 'utf8'));
+// The source bank: the deployed questions.json has its answers split off (answers.json).
+const bank = JSON.parse(readFileSync(join(ROOT, 'questions.json'), 'utf8'));
 
-test(`the first load is the first screen and the bank, within ${BUDGET_KB} KB brotli; the app module and the challenges' code come after`, async () => {
+test(`the first load is the first screen and the bank's prompts, within ${BUDGET_KB} KB brotli; the answers, the app module and the challenges' code come after`, async () => {
   const { before: first, after: later } = await measureFirstLoad(
     shared.browser,
     `${shared.server.url}${PREFIX}#/quiz/core?n=5&seed=load1`,
@@ -26,13 +27,12 @@ test(`the first load is the first screen and the bank, within ${BUDGET_KB} KB br
     'pyprep-….js',
     'pyprep-…_bg.wasm',
     'questions.json',
-    'styles-….css',
   ]);
-  // After it: the app module, then the challenges' code (fetched by the app, so it may come
-  // after the measurement ends).
+  // After it: the answers and the app module, then the challenges' code (fetched by the app,
+  // so it may come after the measurement ends).
   assert.deepEqual(
     later.map(kind).filter((f) => f !== 'challenges.json').sort(),
-    ['pyprep-app-….js', 'pyprep-app-…_bg.wasm'],
+    ['answers.json', 'pyprep-app-….js', 'pyprep-app-…_bg.wasm'],
   );
   const { rows, total } = sizes(DIST, first);
   const report = rows.map((r) => `${r.file} ${(r.br / 1024).toFixed(1)} KB`).join(', ');
@@ -131,5 +131,50 @@ test('the first screen already answers Space, and nothing moves at the hand-over
     await v.answerShown();
     const after = await v.prompt().boundingBox();
     assert.deepEqual([after.x, after.y], [before.x, before.y], 'the question stays where it was');
+  });
+});
+
+test('on a slow link index.html alone paints the heading, the intro and a loading line: home, quiz link, embed', async () => {
+  for (const [hash, hero] of [['#/', true], ['#/quiz/core?n=5&seed=slow', true], ['#/quiz/core?n=5&seed=slow&embed=1', false]]) {
+    await visit({}, async (v) => {
+      const { page } = v;
+      // The issue's slow link: 1.6 Mbps down, 150 ms round trip.
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 0.75e6 / 8,
+      });
+      await page.goto(v.url(hash), { waitUntil: 'commit' });
+      const loading = page.locator('#shell .loading');
+      await loading.waitFor();
+      const painted = await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => ok({
+        wasmArrived: performance.getEntriesByType('resource').some((e) => e.name.endsWith('.wasm')),
+        started: document.documentElement.hasAttribute('data-app'),
+        heading: document.querySelector('#shell h1').checkVisibility(),
+      }))));
+      assert.deepEqual(painted, { wasmArrived: false, started: false, heading: hero }, hash);
+      assert.equal(await loading.innerText(), 'Loading PyPrep…');
+      if (hero) assert.match(await page.locator('#shell .lede').innerText(), /Python developers/);
+      await page.locator(hash.startsWith('#/quiz') ? 'h1.prompt' : 'html[data-app="app"] main.home').waitFor({ timeout: 20_000 });
+      assert.equal(await page.locator('#shell').count(), 0, 'the shell gives way');
+      await cdp.detach();
+    });
+  }
+});
+
+test('when the first screen cannot load, the loading line says so and "Try again" starts it', async () => {
+  await visit({}, async (v) => {
+    const { context, page } = v;
+    await context.route(/\/pyprep-[0-9a-f]{16}_bg\.wasm$/, (route) => route.abort('internetdisconnected'));
+    await page.goto(v.url('#/quiz/core?n=2&seed=load9'));
+    const alert = page.locator('#shell [role="alert"]');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /^PyPrep could not start: .+\. Check the connection, then Try again$/);
+    await context.unroute(/\/pyprep-[0-9a-f]{16}_bg\.wasm$/);
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await v.prompt().waitFor();
+    // The failed start was an uncaught rejection of trunk's loader: expected here, and shown.
+    assert.match(v.errors.join('\n'), /Failed to fetch/);
+    v.errors.length = 0;
   });
 });

@@ -7,11 +7,12 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, KEYS, sharedBrowser } from './helpers.mjs';
+import { ROOT, KEYS, sharedBrowser } from './helpers.mjs';
 
 const shared = sharedBrowser();
 const { visit } = shared;
-const bank = JSON.parse(readFileSync(join(DIST, 'questions.json'), 'utf8'));
+// The source bank: the deployed questions.json has its answers split off (answers.json).
+const bank = JSON.parse(readFileSync(join(ROOT, 'questions.json'), 'utf8'));
 
 /** What the dashboard says: its lede, each category row, and the 30-day table. */
 async function dashboardNumbers(page) {
