@@ -16,8 +16,8 @@ pub mod panic;
 
 /// Starts the app module: renders [`app::App`] into `root` with the bank's text, the answers'
 /// (if the bank needed and the folder has them) and the in-memory storage the first screen
-/// hands over. The promise resolves once the app's first
-/// frame is rendered; a bank that no longer parses rejects it.
+/// hands over. The promise resolves once the app's first frame is rendered; a bank that no
+/// longer parses rejects it. Parsing and rendering are two tasks, so neither blocks input long.
 pub fn start_app(
     root: web_sys::Element,
     bank: String,
@@ -40,11 +40,15 @@ pub fn start_app(
             let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
         });
         let props = app::AppProps {
-            bank: loaded.clone(),
+            bank: loaded,
             store: std::rc::Rc::new(store),
             rendered,
         };
-        let _ = yew::Renderer::<app::App>::with_root_and_props(root.clone(), props).render();
+        let root = root.clone();
+        gloo::timers::callback::Timeout::new(0, move || {
+            let _ = yew::Renderer::<app::App>::with_root_and_props(root, props).render();
+        })
+        .forget();
     })
 }
 
