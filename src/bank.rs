@@ -163,7 +163,7 @@ pub fn attach_answers(loaded: &mut Loaded, text: Option<&str>) -> Result<(), Str
     for mut q in std::mem::take(&mut loaded.bank.questions) {
         if q.answer.trim().is_empty() {
             let entry = file.as_ref().and_then(|f| f.answers.get(&q.id));
-            match entry.map(|v| serde_json::from_value::<AnswerPart>(v.clone())) {
+            match entry.map(|v| AnswerPart::deserialize(v)) {
                 Some(Ok(part)) => {
                     q.answer = part.answer;
                     if q.key_points.is_empty() {
@@ -352,7 +352,7 @@ pub fn parse(text: &str) -> Result<Loaded, BankError> {
         let at = str_field(raw, "slug")
             .map(str::to_owned)
             .unwrap_or_else(|| format!("categories[{i}]"));
-        match serde_json::from_value::<Category>(raw.clone()) {
+        match Category::deserialize(raw) {
             Err(e) => problems.push(Problem {
                 id: at,
                 field: "category".into(),
@@ -382,7 +382,7 @@ pub fn parse(text: &str) -> Result<Loaded, BankError> {
 
     let prep = obj
         .get("prep")
-        .and_then(|p| serde_json::from_value::<Vec<Tip>>(p.clone()).ok())
+        .and_then(|p| Vec::<Tip>::deserialize(p).ok())
         .unwrap_or_default();
     let title = obj
         .get("title")
@@ -441,7 +441,7 @@ pub fn parse(text: &str) -> Result<Loaded, BankError> {
             problems.push(problem(field, "missing, empty or not text"));
             continue;
         }
-        let q = match serde_json::from_value::<Question>(raw.clone()) {
+        let q = match Question::deserialize(raw) {
             Ok(q) => q,
             Err(e) => {
                 problems.push(problem(field_at_fault(raw), &e.to_string()));
@@ -473,7 +473,7 @@ pub fn parse(text: &str) -> Result<Loaded, BankError> {
 /// first that is missing though required, or does not deserialize on its own.
 fn field_at_fault(raw: &Value) -> &'static str {
     fn bad<T: serde::de::DeserializeOwned>(v: Option<&Value>) -> bool {
-        v.is_some_and(|v| serde_json::from_value::<T>(v.clone()).is_err())
+        v.is_some_and(|v| T::deserialize(v).is_err())
     }
     let field = |name| raw.get(name);
     if field("difficulty").is_none() || bad::<Difficulty>(field("difficulty")) {

@@ -606,8 +606,12 @@ test('phones: no horizontal overflow at 320 px, on every answer of the bank', as
     assert.ok(codeInKeyPoints > 0, 'backticks in key points show as code');
     await v.summaryHeading().waitFor();
     await check('summary of all categories');
-    // Open every reviewed answer too: each renders the answer inside the summary.
-    for (const summary of await page.locator('ol.review > li summary').all()) await summary.click();
+    // Open every reviewed answer too: each renders the answer inside the summary (when opened).
+    await page.locator('ol.review > li summary').first().click();
+    await page.locator('ol.review section.answer').first().waitFor();
+    await page.locator('ol.review details').evaluateAll((all) => all.forEach((d) => { d.open = true; }));
+    const opened = await page.locator('ol.review > li').count();
+    await page.waitForFunction((n) => document.querySelectorAll('ol.review section.answer').length === n, opened);
     await check('summary, answers opened');
     await v.goto('#/quiz/nope');
     await check('error page');

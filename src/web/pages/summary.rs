@@ -11,6 +11,38 @@ use crate::web::components::{use_ctx, SharePanel};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
+struct ReviewAnswerProps {
+    question: crate::bank::Question,
+    /// The summary line: grade and prompt.
+    children: Html,
+}
+
+/// One reviewed question, closed: its answer is rendered when first opened, so the last grade
+/// shows the summary in one frame whatever the quiz's length.
+#[component]
+fn ReviewAnswer(props: &ReviewAnswerProps) -> Html {
+    let opened = use_state(|| false);
+    let ontoggle = {
+        let opened = opened.clone();
+        Callback::from(move |e: Event| {
+            if let Some(d) = e.target_dyn_into::<web_sys::HtmlDetailsElement>() {
+                if d.open() && !*opened {
+                    opened.set(true);
+                }
+            }
+        })
+    };
+    html! {
+        <details {ontoggle}>
+            <summary>{ props.children.clone() }</summary>
+            if *opened {
+                <Answer question={props.question.clone()} />
+            }
+        </details>
+    }
+}
+
+#[derive(Properties, PartialEq)]
 pub struct SummaryProps {
     pub session: Session,
     pub link: QuizLink,
@@ -83,13 +115,10 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 let notes = props.session.notes_of(i).trim();
                 Some(html! {
                     <li key={id.clone()}>
-                        <details>
-                            <summary>
-                                <span class={class}>{ grade }</span>
-                                <span class="review-prompt">{ &q.prompt }</span>
-                            </summary>
-                            <Answer question={q.clone()} />
-                        </details>
+                        <ReviewAnswer question={q.clone()}>
+                            <span class={class}>{ grade }</span>
+                            <span class="review-prompt">{ &q.prompt }</span>
+                        </ReviewAnswer>
                         if !notes.is_empty() {
                             <p class="your-notes"><span class="label">{"Your notes: "}</span>{ notes.to_owned() }</p>
                         }
