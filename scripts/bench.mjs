@@ -1,7 +1,11 @@
-// Benchmarks (not tests): dist/ sizes, time to the first visible question and to the hand-over
-// to the app module, and the core at scale (examples/scale.rs), written to BENCHMARKS.md. Timings are medians of interleaved runs, reported as a ratio to a static HTML
-// page holding the same question, served the same way in the same run (this machine is noisy).
-// Usage: node scripts/bench.mjs [runs]   (after `trunk build --release --offline`)
+// Benchmarks (not tests), written to BENCHMARKS.md: dist/ sizes and each dependency's share of
+// the wasm (scripts/wasm-share.mjs), time to the first visible question and to the hand-over to
+// the app module (medians of interleaved runs, as a ratio to a static HTML page holding the same
+// question, served the same way in the same run: this machine is noisy), Lighthouse
+// (scripts/lighthouse.mjs), responsiveness and a 5,000-question bank
+// (scripts/bench-interaction.mjs), live coding, and the core at scale (examples/scale.rs).
+// Usage: node scripts/bench.mjs [runs]   (after `trunk build --release --offline`; scripts/bench.sh
+// does both and installs Lighthouse)
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';
@@ -9,6 +13,9 @@ import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { serve } from '../tests/e2e/server.mjs';
 import { BUDGET_KB, MARK_FIRST_QUESTION, measureFirstLoad, sizes } from '../tests/e2e/first-load.mjs';
+import { lighthouseRuns, lighthouseMarkdown } from './lighthouse.mjs';
+import { wasmShares, shareMarkdown } from './wasm-share.mjs';
+import { measureInteractions, measureLargeBank, interactionMarkdown } from './bench-interaction.mjs';
 
 const DIST = 'dist';
 const RUNS = Math.max(5, Number(process.argv[2]) || 9);
@@ -35,7 +42,8 @@ const browser = await chromium.launch({
     '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 const pages = {};
-const server = await serve({ '/pyprep/': DIST }, { pages });
+// Served compressed (brotli), as a static host serves it; the baseline page too.
+const server = await serve({ '/pyprep/': DIST }, { pages, compress: true });
 const appUrl = `${server.url}/pyprep/#/quiz/core?n=5&seed=bench`;
 
 // The first load, as the browser fetched it: the files requested before the first question
@@ -77,7 +85,8 @@ async function timeToQuestion(url, renderer = false) {
 }
 
 const first = await timeToQuestion(appUrl); // warm-up; also tells the baseline what to show
-const css = readFileSync(join(DIST, files.find((f) => f.endsWith('.css'))), 'utf8');
+// The app's CSS, which index.html carries inline.
+const css = /<style>([\s\S]*?)<\/style>/.exec(readFileSync(join(DIST, 'index.html'), 'utf8'))[1];
 pages['/baseline/'] = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>baseline</title>
 <style>${css}</style></head><body><div class="app"><main class="quiz"><article class="card question">
@@ -172,8 +181,12 @@ for (let i = 0; i < 3; i++) {
   warmRuns.push(...r.warm);
 }
 
+const interactions = await measureInteractions(browser, `${server.url}/pyprep/`);
+const large = await measureLargeBank(browser, DIST, { runs: RUNS });
 await browser.close();
 await server.close();
+const lighthouse = await lighthouseRuns(DIST, { runs: 3 });
+const shares = await wasmShares();
 
 const mApp = median(app), mBase = median(base), mReady = median(ready);
 const total = firstLoad.total;
@@ -202,27 +215,14 @@ ${list(later.rows)}: ${kb(later.total)} KB brotli) and hands the page over to it
 only).
 
 History: with pulldown-cmark linked into the app the wasm was 184 KB and the first load 255 KB
-brotli. Moving the renderer into its own module took the app's wasm to 128 KB; replacing
-\`classes!\` with plain class strings and the app's BTreeMaps with HashMaps took it to 125 KB;
-minifying the JS glue with terser (trunk's minifier can't parse it) saved another 1.5 KB.
-Fixes after two acceptance reviews (storage notices, focus, titles, accent contrast, code in key
-points, the embed session key) then added 3.2 KB back. serde_json's \`preserve_order\` (IndexMap instead of BTreeMap) saves
-0.2 KB: not taken.
-The practice features (#8: FSRS, ticks, undo, review due, dashboard, study, export/import) took
-the single app wasm from 128 KB to 204 KB brotli (FSRS itself stayed out of it in a later module);
-splitting off the first screen, which needs none of them, brought the first load's wasm to
-about 115 KB. Without the dashboard and study pages the single wasm was still 155 KB: the split, not
-trimming, is what keeps the guard.
-The interview simulation (#9: mock interviews, live coding, recording) took the app module's wasm
-from 264 KB to 324 KB brotli and left the first screen's at 116.8 KB. Its bank content would have
-put the first load over the guard (challenge starters, hints and test functions: \`questions.json\`
-62 → 75 KB), so the build moves the challenges' runnable parts into \`challenges.json\` (14 KB,
-fetched by the app); finished mock interviews got a storage key of their own so the first screen
-doesn't carry their decoder (2.6 KB of its wasm).
-#11 (the home chips and difficulty filter, embed display options and the locked header, notes and
-timing in the session) added about 7 KB to the first screen's wasm (116.8 → 123.6 KB) and 0.9 KB
-of CSS; #12's service-worker registration and manifest link 0.5 KB to \`index.html\`: the first
-load is at 197.5 KB, against #12's target of 150 KB still to reach.
+brotli; moving the renderer into its own module, plain class strings, HashMaps and terser brought
+it under 200 KB. The practice features (#8) would have made one wasm 204 KB: splitting off the
+first screen (\`pyprep\`), which needs none of them, kept the guard. The interview simulation
+(#9) moved the challenges' code into \`challenges.json\`; #11's home controls, display options and
+session timing added about 7 KB to the first screen's wasm, reaching 197.5 KB. #12 took it under
+150 KB: the build splits the answers off \`questions.json\` (\`scripts/split-bank.mjs\`: 62 → 3 KB
+brotli; \`answers.json\` comes with the app module), and \`index.html\` carries the CSS inline
+(one request fewer before the first paint) and its own shell (heading, intro, loading line).
 \`opt-level = "s"\` was 21 KB larger than \`"z"\`; wasm-opt \`-Oz\`, \`-Os\`, \`--converge\` differ by
 under 1 KB. \`questions.json\` (49 answers) is 62 KB brotli whether pretty-printed or minified.
 
@@ -230,17 +230,28 @@ under 1 KB. \`questions.json\` (49 answers) is 62 KB brotli whether pretty-print
 
 From navigation start to the first question on view (the first animation frame after its
 heading enters the page; marked by an init script, the same way for both pages), for the quiz link
-\`#/quiz/core?n=5&seed=bench\` on a cold context (no cache), served from loopback.
+\`#/quiz/core?n=5&seed=bench\` on a cold context (no cache), served brotli-compressed from loopback
+(the baseline carries the app's CSS inline, as \`index.html\` does). Target (#12): 1.5×.
 
 | page | median | ratio |
 |---|---:|---:|
 | static HTML page with the same question (baseline) | ${mBase.toFixed(0)} ms | 1.00 |
-| PyPrep (wasm + questions.json) | ${mApp.toFixed(0)} ms | **${(mApp / mBase).toFixed(2)}×** |
+| PyPrep (wasm + the bank's prompts) | ${mApp.toFixed(0)} ms | **${(mApp / mBase).toFixed(2)}×** |
 | PyPrep's app module has taken over (after the first question) | ${mReady.toFixed(0)} ms | ${(mReady / mBase).toFixed(2)}× |
 
 Raw runs (ms) — baseline: ${base.map((x) => x.toFixed(0)).join(', ')}; PyPrep: ${app.map((x) => x.toFixed(0)).join(', ')};
 hand-over: ${ready.map((x) => x.toFixed(0)).join(', ')}.
 Absolute times say little on a shared machine; the ratio, measured side by side, is the number to watch.
+
+## Each dependency's share of the wasm
+
+${shareMarkdown(shares)}
+
+## Lighthouse
+
+${lighthouseMarkdown(lighthouse)}
+
+${interactionMarkdown(interactions, large)}
 
 ## Live coding (Pyodide)
 

@@ -163,7 +163,7 @@ pub fn attach_answers(loaded: &mut Loaded, text: Option<&str>) -> Result<(), Str
     for mut q in std::mem::take(&mut loaded.bank.questions) {
         if q.answer.trim().is_empty() {
             let entry = file.as_ref().and_then(|f| f.answers.get(&q.id));
-            match entry.map(|v| AnswerPart::deserialize(v)) {
+            match entry.map(AnswerPart::deserialize) {
                 Some(Ok(part)) => {
                     q.answer = part.answer;
                     if q.key_points.is_empty() {

@@ -30,8 +30,14 @@ export async function serve(mounts, { port = 0, log = null, pages = {}, compress
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (log) log.push(path);
     if (pages[path] !== undefined) {
-      res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' });
-      res.end(pages[path]);
+      const headers = { 'content-type': TYPES['.html'], 'cache-control': 'no-store' };
+      let body = Buffer.from(pages[path]);
+      if (compress && /\bbr\b/.test(req.headers['accept-encoding'] || '')) {
+        body = await brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } });
+        headers['content-encoding'] = 'br';
+      }
+      res.writeHead(200, headers);
+      res.end(body);
       return;
     }
     const first = Object.keys(mounts)[0];
