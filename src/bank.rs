@@ -130,10 +130,12 @@ struct AnswerPart {
     challenge: Option<Challenge>,
 }
 
+/// `answers.json`, whose entries are `Part`: typed when the whole file reads (the usual case:
+/// no JSON tree built), JSON values to read one by one when some entry doesn't.
 #[derive(Deserialize)]
-struct AnswerFile {
+struct AnswerFile<Part> {
     version: u64,
-    answers: std::collections::HashMap<String, Value>,
+    answers: std::collections::HashMap<String, Part>,
 }
 
 impl Bank {
@@ -149,21 +151,38 @@ impl Bank {
 /// id; what a question has inline wins (a site owner's hand edit). `Err` only when `text` is
 /// not an answers file at all (nothing is changed then).
 pub fn attach_answers(loaded: &mut Loaded, text: Option<&str>) -> Result<(), String> {
-    let file: Option<AnswerFile> = match text {
+    type Parts = std::collections::HashMap<String, Result<AnswerPart, String>>;
+    let mut parts: Parts = match text {
         Some(text) => {
-            let file: AnswerFile = serde_json::from_str(text).map_err(|e| e.to_string())?;
-            if file.version != BANK_VERSION {
-                return Err(format!("unknown version {}", file.version));
+            let (version, parts) = match serde_json::from_str::<AnswerFile<AnswerPart>>(text) {
+                Ok(file) => (
+                    file.version,
+                    file.answers
+                        .into_iter()
+                        .map(|(id, p)| (id, Ok(p)))
+                        .collect(),
+                ),
+                Err(_) => {
+                    let file: AnswerFile<Value> =
+                        serde_json::from_str(text).map_err(|e| e.to_string())?;
+                    let parts = file
+                        .answers
+                        .into_iter()
+                        .map(|(id, v)| (id, AnswerPart::deserialize(v).map_err(|e| e.to_string())));
+                    (file.version, parts.collect())
+                }
+            };
+            if version != BANK_VERSION {
+                return Err(format!("unknown version {version}"));
             }
-            Some(file)
+            parts
         }
-        None => None,
+        None => Parts::new(),
     };
     let mut kept = Vec::with_capacity(loaded.bank.questions.len());
     for mut q in std::mem::take(&mut loaded.bank.questions) {
         if q.answer.trim().is_empty() {
-            let entry = file.as_ref().and_then(|f| f.answers.get(&q.id));
-            match entry.map(AnswerPart::deserialize) {
+            match parts.remove(&q.id) {
                 Some(Ok(part)) => {
                     q.answer = part.answer;
                     if q.key_points.is_empty() {
@@ -180,7 +199,7 @@ pub fn attach_answers(loaded: &mut Loaded, text: Option<&str>) -> Result<(), Str
                     loaded.problems.push(Problem {
                         id: q.id,
                         field: "answers.json".into(),
-                        message: e.to_string(),
+                        message: e,
                     });
                     continue;
                 }
