@@ -84,6 +84,9 @@ pub struct Store {
     /// site's own origin (the Share preview, embed.html) never replaces the learner's quiz.
     session_key: &'static str,
     notices: RefCell<Vec<Notice>>,
+    /// The progress last read or written, with its stored text: a read that finds the same
+    /// text (nothing else wrote since) skips decoding it (a large history takes milliseconds).
+    progress_cache: RefCell<Option<(String, Progress)>>,
     /// Told whenever a notice is added (the screen that shows them).
     on_notice: RefCell<Option<Listener>>,
     now: fn() -> f64,
@@ -102,6 +105,7 @@ impl Store {
             abandoned: RefCell::new(None),
             session_key: SESSION_KEY,
             notices: RefCell::new(notices),
+            progress_cache: RefCell::new(None),
             on_notice: RefCell::new(None),
             now,
         }
@@ -251,7 +255,16 @@ impl Store {
         what: &'static str,
         decode: impl Fn(Option<&str>) -> Decoded<T>,
     ) -> Option<T> {
-        let raw = self.get(key);
+        self.decode_raw(key, self.get(key), what, decode)
+    }
+
+    fn decode_raw<T>(
+        &self,
+        key: &str,
+        raw: Option<String>,
+        what: &'static str,
+        decode: impl Fn(Option<&str>) -> Decoded<T>,
+    ) -> Option<T> {
         match decode(raw.as_deref()) {
             Decoded::Empty => None,
             Decoded::Ok(t) => Some(t),
@@ -270,17 +283,30 @@ impl Store {
     }
 
     pub fn progress(&self) -> Progress {
-        self.load_with(PROGRESS_KEY, "progress", decode)
-            .unwrap_or_default()
+        let raw = self.get(PROGRESS_KEY);
+        if let (Some(raw), Some((text, p))) = (&raw, &*self.progress_cache.borrow()) {
+            if raw == text {
+                return p.clone();
+            }
+        }
+        let text = raw.clone();
+        let p = self.decode_raw(PROGRESS_KEY, raw, "progress", decode);
+        *self.progress_cache.borrow_mut() = text.zip(p.clone());
+        p.unwrap_or_default()
     }
 
     pub fn save_progress(&self, p: &Progress) {
-        self.set(PROGRESS_KEY, &encode(p));
+        let text = encode(p);
+        self.set(PROGRESS_KEY, &text);
+        *self.progress_cache.borrow_mut() = Some((text, p.clone()));
     }
 
     /// Reads, changes and writes progress in one step.
     pub fn update_progress(&self, f: impl FnOnce(&mut Progress)) -> Progress {
-        self.update(PROGRESS_KEY, self.progress(), f)
+        let mut p = self.progress();
+        f(&mut p);
+        self.save_progress(&p);
+        p
     }
 
     pub fn session(&self) -> Option<Session> {
@@ -541,6 +567,34 @@ mod tests {
             "the recovery notice is shown once, there"
         );
         app.take_over("garbage");
+    }
+
+    #[test]
+    fn progress_read_again_is_what_is_stored_now_even_if_another_tab_wrote_it() {
+        let mem = Rc::new(Memory::default());
+        let store = Store::new(Some(Box::new(Shared(mem.clone()))), now);
+        store.update_progress(|p| p.record_seen("a"));
+        assert_eq!(
+            store.progress().questions["a"].seen,
+            1,
+            "cached: the same text"
+        );
+        // Another tab writes: the text differs, so it is decoded afresh.
+        let other = Store::new(Some(Box::new(Shared(mem.clone()))), now);
+        other.update_progress(|p| p.record_seen("a"));
+        assert_eq!(store.progress().questions["a"].seen, 2);
+        mem.set(PROGRESS_KEY, "{garbage").unwrap();
+        assert_eq!(
+            store.progress(),
+            Progress::default(),
+            "unreadable: recovered, not cached"
+        );
+        assert!(matches!(
+            store.notices().last(),
+            Some(Notice::Recovered { .. })
+        ));
+        store.reset();
+        assert_eq!(store.progress(), Progress::default());
     }
 
     #[test]

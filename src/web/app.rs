@@ -88,11 +88,10 @@ pub fn parse_bank(text: &str) -> Result<Loaded, String> {
     bank::parse(text).map_err(|e| format!("PyPrep can't use this question bank: {e}."))
 }
 
-/// The whole bank: questions.json's text with answers.json's (`None`: not needed, or not
-/// there). An unreadable answers file is listed among the bank's problems; the questions that
-/// have their answers inline still work.
-pub fn load_bank(text: &str, answers: Option<&str>) -> Result<Loaded, String> {
-    let mut loaded = parse_bank(text)?;
+/// The whole bank: `loaded` (questions.json) with answers.json's text (`None`: not needed, or
+/// not there). An unreadable answers file is listed among the bank's problems; the questions
+/// that have their answers inline still work.
+pub fn with_answers(mut loaded: Loaded, answers: Option<&str>) -> Loaded {
     if let Err(e) = bank::attach_answers(&mut loaded, answers) {
         loaded.problems.push(bank::Problem {
             id: ANSWERS_URL.into(),
@@ -101,18 +100,18 @@ pub fn load_bank(text: &str, answers: Option<&str>) -> Result<Loaded, String> {
         });
         let _ = bank::attach_answers(&mut loaded, None);
     }
-    Ok(loaded)
+    loaded
 }
 
 /// Downloads the bank and, if its questions need them, the answers.
 async fn fetch_bank() -> Result<Loaded, String> {
-    let text = fetch_text(BANK_URL).await?;
-    let answers = if parse_bank(&text)?.bank.needs_answers() {
+    let loaded = parse_bank(&fetch_text(BANK_URL).await?)?;
+    let answers = if loaded.bank.needs_answers() {
         read_text(ANSWERS_URL, start_fetch(ANSWERS_URL)).await?
     } else {
         None
     };
-    load_bank(&text, answers.as_deref())
+    Ok(with_answers(loaded, answers.as_deref()))
 }
 
 /// Applies theme and accent to the document element, so the page background follows too.

@@ -30,14 +30,14 @@ use yew::prelude::*;
 thread_local! {
     static HANDLE: RefCell<Option<AppHandle<First>>> = const { RefCell::new(None) };
     /// The bank's download, started before the first render.
-    static BANK: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
+    static BANK_DOWNLOAD: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
 }
 
 /// Mounts the first screen into `#app`, after installing the panic hook.
 pub fn start() {
     crate::web::panic::install();
     mark("first");
-    BANK.set(start_fetch(BANK_URL));
+    BANK_DOWNLOAD.set(start_fetch(BANK_URL));
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"));
@@ -94,7 +94,7 @@ fn First() -> Html {
             bank.set(Bank::Loading);
             wasm_bindgen_futures::spawn_local(async move {
                 // The download started with the page; "Try again" starts another.
-                let fetch = BANK.take().or_else(|| start_fetch(BANK_URL));
+                let fetch = BANK_DOWNLOAD.take().or_else(|| start_fetch(BANK_URL));
                 let text = read_text(BANK_URL, fetch)
                     .await
                     .and_then(|t| t.ok_or_else(|| not_found(BANK_URL)));
@@ -128,11 +128,10 @@ fn First() -> Html {
     }
     use_effect_with(display.clone(), apply_display);
     // index.html's shell stays on view until this screen has something of its own to show.
-    let shows = match (&*bank, &page) {
-        (Bank::Loading, _) => false,
-        (Bank::Ready(..), Page::Quiz(_)) | (Bank::Failed(_), _) => true,
-        (Bank::Ready(..), _) => false,
-    };
+    let shows = matches!(
+        (&*bank, &page),
+        (Bank::Failed(_), _) | (Bank::Ready(..), Page::Quiz(_))
+    );
     use_effect(move || {
         if shows {
             drop_shell();

@@ -26,8 +26,8 @@ pub fn start_app(
 ) -> js_sys::Promise {
     panic::install();
     js_sys::Promise::new(&mut |resolve, reject| {
-        let loaded = match app::load_bank(&bank, answers.as_deref()) {
-            Ok(loaded) => std::rc::Rc::new(loaded),
+        let loaded = match app::parse_bank(&bank) {
+            Ok(loaded) => std::rc::Rc::new(app::with_answers(loaded, answers.as_deref())),
             Err(e) => {
                 let _ = reject.call1(&wasm_bindgen::JsValue::NULL, &e.into());
                 return;
