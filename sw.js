@@ -7,7 +7,8 @@
 // - install: precaches the build's files in a cache named by the build version (one fetch each,
 //   all or nothing; index.html must name this build's files, or the install fails and retries).
 // - fetch (GET, same origin, inside the scope; anything else goes to the network untouched):
-//   - hashed files (`-<16 hex>` in the name: trunk's and the app module's) cache-first;
+//   - hashed files (trunk's and the app module's: `-<8 to 16 hex>` in the name, as trunk drops
+//     a hash's leading zeros) cache-first;
 //   - index.html (the folder's navigations), questions.json, answers.json, challenges.json
 //     network-first with the cache as fallback: online visitors get what a site owner edited
 //     in place, and the cached copy follows it (index.html only while it still names this build's files, so a new
@@ -30,7 +31,7 @@ const PREFIX = `pyprep:${SCOPE.pathname}:`;
 const APP_CACHE = `${PREFIX}build-${BUILD.version}`;
 const PYODIDE_CACHE = `${PREFIX}pyodide-${BUILD.pyodide}`;
 const INDEX = SCOPE.href; // index.html is stored under the folder's own URL
-const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.[a-z]+$/;
 const BANK = new Set(['questions.json', 'answers.json', 'challenges.json']);
 
 const sameBuild = (html) => BUILD.pins.every((name) => html.includes(name));

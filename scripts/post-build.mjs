@@ -108,9 +108,9 @@ if (process.env.TRUNK_PROFILE === 'release') {
 // 4. The first screen starts after index.html's shell is painted: trunk's loader imports the
 //    first screen's module and wasm at once, and the preload scanner fetches them (and the bank)
 //    before the first paint. The loader is rewritten to wait for the first frame (at most
-//    100 ms, so a background tab still starts), then start all three downloads together (the
-//    bank and the wasm as preloads the module's own fetches take over) and import. The page
-//    paints its heading and intro with nothing else in flight; the downloads start a frame later.
+//    100 ms, so a background tab still starts), then start the three downloads together (the
+//    bank as a preload the first screen's own fetch takes over, the wasm as the fetch handed to
+//    init) and import. The page paints its heading and intro with nothing else in flight.
 {
   const file = join(process.env.TRUNK_STAGING_DIR, 'index.html');
   let html = readFileSync(file, 'utf8');
@@ -123,13 +123,12 @@ if (process.env.TRUNK_PROFILE === 'release') {
   }
   const [, js, wasm] = m;
   html = html.replace(preloads, '').replace(loader, () => `await new Promise((go) => { requestAnimationFrame(() => setTimeout(go)); setTimeout(go, 100); });
-for (const [href, as] of [['questions.json', 'fetch'], ['${wasm}', 'fetch'], ['${js}', '']]) {
-  const link = document.createElement('link');
-  Object.assign(link, as ? { rel: 'preload', as, href, crossOrigin: 'anonymous' } : { rel: 'modulepreload', href });
-  document.head.append(link);
-}
+const bank = document.createElement('link');
+Object.assign(bank, { rel: 'preload', as: 'fetch', href: 'questions.json', crossOrigin: 'anonymous' });
+document.head.append(bank);
+const module_or_path = fetch('${wasm}');
 const bindings = await import('${js}'), init = bindings.default;
-const wasm = await init({ module_or_path: '${wasm}' });`);
+const wasm = await init({ module_or_path });`);
   writeFileSync(file, html);
 }
 
@@ -160,7 +159,7 @@ const wasm = await init({ module_or_path: '${wasm}' });`);
   const hash = createHash('sha256').update(template);
   for (const f of files) hash.update(`${f}\0`).update(readFileSync(join(dir, f))).update('\0');
   const html = readFileSync(join(dir, 'index.html'), 'utf8');
-  const pins = files.filter((f) => /-[0-9a-f]{16}(_bg)?\.[a-z]+$/.test(f) && html.includes(f));
+  const pins = files.filter((f) => /-[0-9a-f]{8,16}(_bg)?\.[a-z]+$/.test(f) && html.includes(f));
   const pyodide = existsSync(join(dir, 'pyodide', 'manifest.json'))
     ? JSON.parse(readFileSync(join(dir, 'pyodide', 'manifest.json'), 'utf8')).pyodide
     : null;

@@ -165,12 +165,12 @@ test('on a slow link index.html alone paints the heading, the intro and a loadin
 test('when the first screen cannot load, the loading line says so and "Try again" starts it', async () => {
   await visit({}, async (v) => {
     const { context, page } = v;
-    await context.route(/\/pyprep-[0-9a-f]{16}_bg\.wasm$/, (route) => route.abort('internetdisconnected'));
+    await context.route(/\/pyprep-[0-9a-f]{8,16}_bg\.wasm$/, (route) => route.abort('internetdisconnected'));
     await page.goto(v.url('#/quiz/core?n=2&seed=load9'));
     const alert = page.locator('#shell [role="alert"]');
     await alert.waitFor();
     assert.match(await alert.innerText(), /^PyPrep could not start: .+\. Check the connection, then Try again$/);
-    await context.unroute(/\/pyprep-[0-9a-f]{16}_bg\.wasm$/);
+    await context.unroute(/\/pyprep-[0-9a-f]{8,16}_bg\.wasm$/);
     await alert.getByRole('button', { name: 'Try again' }).click();
     await v.prompt().waitFor();
     // The failed start was an uncaught rejection of trunk's loader: expected here, and shown.

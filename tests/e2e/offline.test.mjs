@@ -112,7 +112,7 @@ test('Pyodide is cached once used: Run online, then offline after a reload', asy
  * Returns the old and new hashed names.
  */
 function redeploy(dir) {
-  const HASHED = /-([0-9a-f]{16})(?=(_bg)?\.[a-z]+$)/;
+  const HASHED = /-([0-9a-f]{8,16})(?=(_bg)?\.[a-z]+$)/;
   const renames = new Map(); // old hash → new hash
   for (const f of readdirSync(dir)) {
     const m = HASHED.exec(f);
@@ -234,7 +234,7 @@ function builtFiles(page) {
     performance
       .getEntriesByType('resource')
       .map((e) => new URL(e.name).pathname.split('/').pop())
-      .filter((f) => /-[0-9a-f]{16}(_bg)?\.[a-z]+$/.test(f)),
+      .filter((f) => /-[0-9a-f]{8,16}(_bg)?\.[a-z]+$/.test(f)),
   );
 }
 
