@@ -67,6 +67,7 @@ fn mount(route: &str) -> (web_sys::Element, Ctx) {
         display: Display::default(),
         revision: 0,
         changed: Callback::noop(),
+        need_code: Callback::noop(),
     };
     yew::Renderer::<Host>::with_root_and_props(
         root.clone(),

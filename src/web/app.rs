@@ -209,7 +209,13 @@ pub fn App(props: &AppProps) -> Html {
             });
         });
     }
-    // The challenges' code comes after the first screen, once per bank load.
+    // The challenges' code (14 KB) is fetched once a screen asks for it (`Ctx::need_code`: a
+    // challenge's answer or editor), once per bank load.
+    let wants_code = use_state(|| false);
+    let need_code = {
+        let wants_code = wants_code.clone();
+        Callback::from(move |()| wants_code.set(true))
+    };
     let code = use_state(|| {
         if props.bank.bank.needs_code() {
             Code::Loading
@@ -224,27 +230,33 @@ pub fn App(props: &AppProps) -> Html {
             LoadState::Ready(loaded) => Some(loaded.clone()),
             _ => None,
         };
-        use_effect_with((*attempt, ready.is_some()), move |_| {
-            let Some(loaded) = ready.filter(|l| l.bank.needs_code()) else {
-                code.set(Code::Ready);
-                return;
-            };
-            code.set(Code::Loading);
-            wasm_bindgen_futures::spawn_local(async move {
-                let mut with_code = (*loaded).clone();
-                let attached = fetch_text(CODE_URL).await.and_then(|text| {
-                    bank::attach_code(&mut with_code.bank, &text)
-                        .map_err(|e| format!("{CODE_URL} could not be read ({e})."))
-                });
-                match attached {
-                    Ok(_) => {
-                        state.set(LoadState::Ready(Rc::new(with_code)));
-                        code.set(Code::Ready);
-                    }
-                    Err(e) => code.set(Code::Failed(e)),
+        use_effect_with(
+            (*attempt, ready.is_some(), *wants_code),
+            move |&(_, _, wants)| {
+                let Some(loaded) = ready.filter(|l| l.bank.needs_code()) else {
+                    code.set(Code::Ready);
+                    return;
+                };
+                if !wants {
+                    return;
                 }
-            });
-        });
+                code.set(Code::Loading);
+                wasm_bindgen_futures::spawn_local(async move {
+                    let mut with_code = (*loaded).clone();
+                    let attached = fetch_text(CODE_URL).await.and_then(|text| {
+                        bank::attach_code(&mut with_code.bank, &text)
+                            .map_err(|e| format!("{CODE_URL} could not be read ({e})."))
+                    });
+                    match attached {
+                        Ok(_) => {
+                            state.set(LoadState::Ready(Rc::new(with_code)));
+                            code.set(Code::Ready);
+                        }
+                        Err(e) => code.set(Code::Failed(e)),
+                    }
+                });
+            },
+        );
     }
     let revision = use_reducer(|| Revision(0));
     let changed = {
@@ -310,6 +322,7 @@ pub fn App(props: &AppProps) -> Html {
                 display: display.clone(),
                 revision: revision.0,
                 changed: changed.clone(),
+                need_code: need_code.clone(),
             };
             let screen = match page {
                 Page::Home => html! { <Home /> },

@@ -6,8 +6,8 @@ use crate::store::Store;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Where the challenges' runnable parts (`challenges.json`, fetched after the first screen)
-/// stand.
+/// Where the challenges' runnable parts (`challenges.json`, fetched once a screen asks for
+/// them: `Ctx::need_code`) stand.
 #[derive(Clone, PartialEq)]
 pub enum Code {
     Loading,
@@ -26,6 +26,9 @@ pub struct Ctx {
     pub revision: u32,
     /// Bumps `revision`: call it after changing progress that other screens show.
     pub changed: Callback<()>,
+    /// Asks for the challenges' code (`challenges.json`): fetched the first time a screen shows
+    /// a challenge (its answer or its editor), not for every visitor.
+    pub need_code: Callback<()>,
 }
 
 impl PartialEq for Ctx {
@@ -128,4 +131,16 @@ pub fn use_intervals(id: Option<String>, revealed: bool) -> Option<[f64; 4]> {
             Some(scheduler.preview(card, crate::web::now_ms()))
         },
     )
+}
+
+/// Asks for the challenges' code when `question` is a challenge still without it.
+#[hook]
+pub fn use_challenge_code(question: &crate::bank::Question) {
+    let ctx = use_ctx();
+    let wants = question.challenge.as_ref().is_some_and(|c| !c.has_code());
+    use_effect_with(wants, move |&wants| {
+        if wants {
+            ctx.need_code.emit(());
+        }
+    });
 }

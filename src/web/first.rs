@@ -169,6 +169,7 @@ fn First() -> Html {
         display: display.clone(),
         revision: 0,
         changed: Callback::noop(),
+        need_code: Callback::noop(),
     };
     let failed = (*handover).clone().map(|why| {
         let tries = tries.clone();

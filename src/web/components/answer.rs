@@ -25,6 +25,7 @@ const CAP_PX: i32 = 384;
 pub fn Answer(props: &AnswerProps) -> Html {
     let q = &props.question;
     let embed = use_ctx().display.embed;
+    crate::web::context::use_challenge_code(q);
     let body = use_node_ref();
     // Whether the body is long enough to cap (measured once drawn: an answer in a closed
     // `<details>` measures 0 and stays whole), and whether the reader opened it.

@@ -44,6 +44,7 @@ fn megabytes(bytes: f64) -> String {
 #[component]
 pub fn Workspace(props: &WorkspaceProps) -> Html {
     let ctx = use_ctx();
+    crate::web::context::use_challenge_code(&props.question);
     let has_code = props
         .question
         .challenge
