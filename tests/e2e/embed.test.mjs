@@ -500,6 +500,7 @@ test('the Share panel: snippets follow every choice, never a count above the cat
   await page.getByRole('button', { name: 'Practise the 4 you missed or half-answered' }).waitFor();
   assert.equal(await page.locator('table.breakdown').count(), 0, 'one category: no table');
   const panel = page.getByRole('region', { name: 'Share and embed' });
+  await panel.waitFor(); // rendered the frame after the summary's
   const snippets = () => panel.locator('pre.snippet').allTextContents();
   let [iframe, script] = await snippets();
   assert.match(script, /data-count="4"/);

@@ -73,6 +73,18 @@ pub fn Summary(props: &SummaryProps) -> Html {
     let display = &ctx.display;
     let summary = props.session.summary(bank);
     let heading = use_node_ref();
+    // The Share panel (below the review) comes a frame later: the last grade's frame shows the
+    // score and the review at once, without the panel's form and snippets (about 7 ms).
+    let share_ready = use_state(|| false);
+    {
+        let share_ready = share_ready.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                crate::web::adapters::modules::after_paint().await;
+                share_ready.set(true);
+            });
+        });
+    }
     {
         let heading = heading.clone();
         let take_focus = props.take_focus;
@@ -189,7 +201,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 </div>
             }
         </section>
-        if !display.embed && !display.lock {
+        if *share_ready && !display.embed && !display.lock {
             <SharePanel categories={fresh.clone()} exact={Some(props.link.clone())} />
         }
         </>
