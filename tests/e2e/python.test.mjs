@@ -111,7 +111,9 @@ test('dist/pyodide holds only what the worker loads, and a manifest of their raw
 });
 
 test('the first load of the page fetches neither the worker nor anything of Pyodide', async () => {
-  await withVisit(browser, server.url, async (v) => {
+  // The page's own requests: the service worker's install precaches python-worker.js for
+  // offline use (offline.test.mjs), whenever it gets to run.
+  await withVisit(browser, server.url, { serviceWorkers: 'block' }, async (v) => {
     log.length = 0;
     await v.goto('#/');
     await v.settle();
