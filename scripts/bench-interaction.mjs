@@ -32,7 +32,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from '../tests/e2e/server.mjs';
-import { MARK_FIRST_QUESTION } from '../tests/e2e/first-load.mjs';
+import { MARK_FIRST_QUESTION, median } from '../tests/e2e/first-load.mjs';
 import { splitBank } from './split-bank.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -40,10 +40,6 @@ const PROGRESS_KEY = 'pyprep.v1.progress'; // src/progress.rs PROGRESS_KEY
 const TARGET = { interaction: 16, ratio: 2, keystroke: 50, dashboard: 50 };
 const GRADES = { 1: 'Missed it', 2: 'Partly', 3: 'Got it', 4: 'Nailed it' };
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.floor(s.length / 2)] : NaN;
-};
 const stats = (xs) => ({ median: median(xs), max: Math.max(...xs), samples: xs });
 
 // ---- the marks ---------------------------------------------------------------------------

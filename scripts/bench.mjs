@@ -7,12 +7,12 @@
 // Usage: node scripts/bench.mjs [runs]   (after `trunk build --release --offline`; scripts/bench.sh
 // does both and installs Lighthouse)
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { serve } from '../tests/e2e/server.mjs';
-import { BUDGET_KB, MARK_FIRST_QUESTION, measureFirstLoad, sizes } from '../tests/e2e/first-load.mjs';
+import { BUDGET_KB, MARK_FIRST_QUESTION, brotliBytes, measureFirstLoad, median, sizes } from '../tests/e2e/first-load.mjs';
 import { lighthouseRuns, lighthouseMarkdown } from './lighthouse.mjs';
 import { wasmShares, shareMarkdown } from './wasm-share.mjs';
 import { measureInteractions, measureLargeBank, interactionMarkdown } from './bench-interaction.mjs';
@@ -22,20 +22,16 @@ const RUNS = Math.max(5, Number(process.argv[2]) || 9);
 const kb = (n) => (n / 1024).toFixed(1);
 
 // ---- sizes -------------------------------------------------------------------------------
+/** A size-table row: `name` as shown, the file's raw, gzip -9 and brotli 11 bytes. */
+function sizeRow(path, name) {
+  const buf = readFileSync(path);
+  return { f: name, raw: buf.length, gz: gzipSync(buf, { level: 9 }).length, br: brotliBytes(buf) };
+}
 const files = readdirSync(DIST).filter((f) => statSync(join(DIST, f)).isFile()).sort();
-const rows = files.map((f) => {
-  const buf = readFileSync(join(DIST, f));
-  return {
-    f,
-    raw: buf.length,
-    gz: gzipSync(buf, { level: 9 }).length,
-    br: brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-  };
-});
+const rows = files.map((f) => sizeRow(join(DIST, f), f));
 const sum = (rs, k) => rs.reduce((s, r) => s + r[k], 0);
 
 // ---- timings -----------------------------------------------------------------------------
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
@@ -141,15 +137,7 @@ const quota = await (async () => {
 // run) and warm (Python already loaded in the page). Served uncompressed from loopback, so the
 // cold time is mostly compile and start-up, not transfer.
 const pyDir = join(DIST, 'pyodide');
-const pyRows = readdirSync(pyDir).sort().map((f) => {
-  const buf = readFileSync(join(pyDir, f));
-  return {
-    f: `pyodide/${f}`,
-    raw: buf.length,
-    gz: gzipSync(buf, { level: 9 }).length,
-    br: brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-  };
-});
+const pyRows = readdirSync(pyDir).sort().map((f) => sizeRow(join(pyDir, f), `pyodide/${f}`));
 const pyodideInFirstLoad = load.before.filter((p) => /pyodide\/|python-worker/.test(p));
 const bankQuestion = JSON.parse(readFileSync('questions.json', 'utf8')) // the source: dist's has its code split off
   .questions.find((q) => q.id === 'coding-reverse-string');

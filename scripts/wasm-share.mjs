@@ -46,7 +46,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { brotliCompressSync, constants } from 'node:zlib';
+import { brotliBytes as brotli } from '../tests/e2e/first-load.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TARGET = process.env.WASM_SHARE_TARGET || '/tmp/sharetarget';
@@ -74,7 +74,6 @@ const run = promisify(execFile);
 const PATH = [join(homedir(), '.cargo', 'bin'), join(ROOT, 'node_modules', '.bin'), process.env.PATH].join(':');
 const ENV = { ...process.env, PATH };
 const mtime = (f) => (existsSync(f) ? statSync(f).mtimeMs : -1);
-const brotli = (buf) => brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
 // The wasm's bytes without its `name` custom section (what trunk's wasm-opt, without -g, ships).
 function withoutNames(buf) {

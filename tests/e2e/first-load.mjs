@@ -7,10 +7,20 @@ import { join } from 'node:path';
 
 export const BUDGET_KB = 150;
 
+/** Brotli (quality 11, as a static host precompresses) size of `buf`, in bytes. */
+export function brotliBytes(buf) {
+  return brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+}
+
 /** Brotli (quality 11) size of a file, in bytes. */
 export function brotliSize(path) {
-  const buf = readFileSync(path);
-  return brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  return brotliBytes(readFileSync(path));
+}
+
+/** The median of `xs` (the upper one of an even count; NaN when empty). */
+export function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.floor(s.length / 2)] : NaN;
 }
 
 // An init script: notes in `window.__firstQuestion` when the first question is on view: the
