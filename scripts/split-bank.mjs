@@ -15,7 +15,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-// Must match src/bank.rs: `ANSWER_FIELDS` and `CODE_FIELDS`.
+// The fields of src/bank.rs's `AnswerPart` (less `challenge`) and `ChallengeCode`;
+// tests/bank_content.rs checks the split bank loads back whole.
 export const ANSWER_FIELDS = ['answer', 'key_points', 'follow_ups'];
 export const CODE_FIELDS = ['starter', 'hints', 'tests', 'sample_file'];
 

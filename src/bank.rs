@@ -64,7 +64,8 @@ pub struct Question {
     pub prompt: String,
     pub difficulty: Difficulty,
     /// Markdown; rendered by [`crate::markdown`], never trusted as HTML. In a deployed folder
-    /// this and the other `ANSWER_FIELDS` live in `answers.json` (see [`attach_answers`]):
+    /// this, `key_points`, `follow_ups` and `challenge` live in `answers.json` (see
+    /// [`attach_answers`]):
     /// empty until attached.
     #[serde(default)]
     pub answer: String,
@@ -91,7 +92,7 @@ pub struct Challenge {
     pub edge_cases: Vec<String>,
     /// Python source: `def test_…():` functions (each with a one-line docstring as its label),
     /// run in the namespace of the solution (or the learner's code), in definition order.
-    /// In a deployed folder this and the other runnable parts (`CODE_FIELDS`) live in
+    /// In a deployed folder this and the other runnable parts (`ChallengeCode`) live in
     /// `challenges.json` (see [`attach_code`]); inline ones still work.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub tests: String,
@@ -112,12 +113,9 @@ pub struct SampleFile {
     pub content: String,
 }
 
-/// What only the answer needs: the build moves these (and `challenge`, less its
-/// `CODE_FIELDS`) from `questions.json` into `answers.json` (`scripts/split-bank.mjs`), so the
-/// first load carries prompts only. A question's own inline fields always win.
-pub const ANSWER_FIELDS: [&str; 3] = ["answer", "key_points", "follow_ups"];
-
-/// A question's entry in `answers.json`.
+/// A question's entry in `answers.json`: what only the answer needs, moved there from
+/// `questions.json` by the build (`scripts/split-bank.mjs`, whose `ANSWER_FIELDS` are these), so
+/// the first load carries prompts only. A question's own inline fields always win.
 #[derive(Deserialize)]
 struct AnswerPart {
     #[serde(default)]
@@ -220,17 +218,14 @@ pub fn attach_answers(loaded: &mut Loaded, text: Option<&str>) -> Result<(), Str
     Ok(())
 }
 
-/// The parts of a challenge only live coding needs: the build moves them from
-/// `questions.json` into `challenges.json` (`scripts/post-build.mjs`), so the first load
-/// carries prompts and answers but no test code.
-pub const CODE_FIELDS: [&str; 4] = ["starter", "hints", "tests", "sample_file"];
-
 #[derive(Deserialize)]
 struct CodeFile {
     version: u64,
     challenges: std::collections::HashMap<String, ChallengeCode>,
 }
 
+/// A challenge's entry in `challenges.json`: the parts only live coding needs, moved there by
+/// the build (`scripts/split-bank.mjs`, whose `CODE_FIELDS` are these).
 #[derive(Deserialize)]
 struct ChallengeCode {
     #[serde(default)]
@@ -702,41 +697,6 @@ mod tests {
         attach_answers(&mut loaded, None).unwrap();
         assert_eq!(loaded.bank.questions.len(), 1);
         assert_eq!(loaded.problems.len(), 4);
-    }
-
-    #[test]
-    fn the_split_bank_of_the_build_loads_whole_again() {
-        // What scripts/split-bank.mjs writes, done here by hand for one question of each kind.
-        let source: Value = serde_json::from_str(include_str!("../questions.json")).unwrap();
-        let whole = parse(include_str!("../questions.json")).unwrap();
-        let mut index = source.clone();
-        let mut answers = serde_json::Map::new();
-        let mut challenges = serde_json::Map::new();
-        for q in index["questions"].as_array_mut().unwrap() {
-            let q = q.as_object_mut().unwrap();
-            let id = q["id"].as_str().unwrap().to_owned();
-            let mut part = serde_json::Map::new();
-            if let Some(c) = q.get_mut("challenge").and_then(Value::as_object_mut) {
-                let code: serde_json::Map<_, _> = CODE_FIELDS
-                    .iter()
-                    .filter_map(|f| Some((f.to_string(), c.remove(*f)?)))
-                    .collect();
-                challenges.insert(id.clone(), Value::Object(code));
-            }
-            for f in ANSWER_FIELDS.iter().chain(&["challenge"]) {
-                if let Some(v) = q.remove(*f) {
-                    part.insert(f.to_string(), v);
-                }
-            }
-            answers.insert(id, Value::Object(part));
-        }
-        let mut loaded = parse(&index.to_string()).unwrap();
-        assert!(loaded.problems.is_empty());
-        let answers = json!({"version": 1, "answers": answers}).to_string();
-        attach_answers(&mut loaded, Some(&answers)).unwrap();
-        let code = json!({"version": 1, "challenges": challenges}).to_string();
-        attach_code(&mut loaded.bank, &code).unwrap();
-        assert_eq!(loaded, whole);
     }
 
     #[test]

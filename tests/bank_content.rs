@@ -382,3 +382,39 @@ fn key_point_check_needs_a_shared_significant_word() {
     // Stop words and short words alone never count as shared.
     assert!(foreign_key_point("What is it for, and why?", answer).is_some());
 }
+
+/// The build's split (`scripts/split-bank.mjs`, run here on a copy of the source bank) loads
+/// back whole: prompts from `questions.json`, answers attached from `answers.json`, code from
+/// `challenges.json`, equal to the source parsed as it is. Needs Node, as the build does.
+#[test]
+fn the_build_split_bank_loads_back_whole() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let dir = std::env::temp_dir().join(format!("pyprep-split-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(format!("{root}/questions.json"), dir.join("questions.json")).unwrap();
+    let status = std::process::Command::new("node")
+        .arg(format!("{root}/scripts/split-bank.mjs"))
+        .arg(&dir)
+        .stdout(std::process::Stdio::null())
+        .status()
+        .expect("node runs scripts/split-bank.mjs (the build needs it too)");
+    assert!(status.success());
+    let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap();
+    let (index, answers, code) = (
+        read("questions.json"),
+        read("answers.json"),
+        read("challenges.json"),
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(
+        index.len() * 10 < answers.len(),
+        "the prompts are a small part"
+    );
+    let mut loaded = bank::parse(&index).unwrap();
+    assert!(loaded.problems.is_empty() && loaded.bank.needs_answers());
+    bank::attach_answers(&mut loaded, Some(&answers)).unwrap();
+    assert!(loaded.bank.needs_code());
+    bank::attach_code(&mut loaded.bank, &code).unwrap();
+    let whole = bank::parse(include_str!("../questions.json")).unwrap();
+    assert_eq!(loaded, whole);
+}
