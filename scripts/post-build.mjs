@@ -105,12 +105,19 @@ if (process.env.TRUNK_PROFILE === 'release') {
 }
 
 // Every profile:
-// 4. The first screen starts after index.html's shell is painted: trunk's loader imports the
-//    first screen's module and wasm at once, and the preload scanner fetches them (and the bank)
-//    before the first paint. The loader is rewritten to wait for the first frame (at most
-//    100 ms, so a background tab still starts), then start the three downloads together (the
-//    bank as a preload the first screen's own fetch takes over, the wasm as the fetch handed to
-//    init) and import. The page paints its heading and intro with nothing else in flight.
+// 4. The first screen starts once index.html's shell is painted, and shows its question as soon
+//    as its files are there: trunk's loader (a module script importing the glue, then
+//    fetching and instantiating the wasm, with the glue and wasm preloaded before the first
+//    paint) is replaced by one that
+//    - waits for the first frame (at most 100 ms, so a background tab still starts): the page
+//      paints its heading and intro with nothing in flight (Lighthouse's LCP is that paint);
+//    - starts the three downloads together: the wasm, compiled as it arrives
+//      (`pyprepBoot.wasm`, a WebAssembly.Module), the bank (`pyprepBoot.bank`, a promise of
+//      `{ status, text }`: web::first takes it, so reading it costs no task of its own) and
+//      the glue (an import);
+//    - instantiates the compiled wasm synchronously (`initSync`), which runs the first screen.
+//    A failed download of the wasm or the glue rejects the module script: index.html's shell
+//    says so, with "Try again"; a failed bank download is the first screen's to report.
 {
   const file = join(process.env.TRUNK_STAGING_DIR, 'index.html');
   let html = readFileSync(file, 'utf8');
@@ -123,12 +130,18 @@ if (process.env.TRUNK_PROFILE === 'release') {
   }
   const [, js, wasm] = m;
   html = html.replace(preloads, '').replace(loader, () => `await new Promise((go) => { requestAnimationFrame(() => setTimeout(go)); setTimeout(go, 100); });
-const bank = document.createElement('link');
-Object.assign(bank, { rel: 'preload', as: 'fetch', href: 'questions.json', crossOrigin: 'anonymous' });
-document.head.append(bank);
-const module_or_path = fetch('${wasm}');
-const bindings = await import('${js}'), init = bindings.default;
-const wasm = await init({ module_or_path });`);
+window.pyprepBoot = {
+  wasm: fetch('${wasm}').then((r) => {
+    if (!r.ok) throw new Error(\`${wasm.slice(2)} did not load (HTTP \${r.status})\`);
+    return WebAssembly.compileStreaming && /^application\\/wasm\\b/.test(r.headers.get('content-type'))
+      ? WebAssembly.compileStreaming(r)
+      : r.arrayBuffer().then((b) => WebAssembly.compile(b));
+  }),
+  bank: fetch('questions.json').then((r) => r.ok ? r.text().then((text) => ({ status: r.status, text })) : { status: r.status }),
+};
+pyprepBoot.bank.catch(() => {});
+const bindings = await import('${js}');
+const wasm = bindings.initSync({ module: await pyprepBoot.wasm });`);
   writeFileSync(file, html);
 }
 

@@ -47,6 +47,16 @@ pub fn not_found(url: &str) -> String {
     format!("{url} could not be downloaded (HTTP 404).")
 }
 
+/// Whether a download of `url` that ended with HTTP `status` has the file: `false` if it isn't
+/// there (404), an error for any other failure.
+pub fn check_status(url: &str, status: u16) -> Result<bool, String> {
+    match status {
+        404 => Ok(false),
+        200..=299 => Ok(true),
+        _ => Err(format!("{url} could not be downloaded (HTTP {status}).")),
+    }
+}
+
 /// The text of the download `fetch` started for `url`; `None` if the file isn't there (404).
 pub async fn read_text(
     url: &str,
@@ -64,14 +74,8 @@ pub async fn read_text(
     let response: web_sys::Response = response
         .dyn_into()
         .map_err(|_| format!("{url}: unexpected fetch result"))?;
-    if response.status() == 404 {
+    if !check_status(url, response.status())? {
         return Ok(None);
-    }
-    if !response.ok() {
-        return Err(format!(
-            "{url} could not be downloaded (HTTP {}).",
-            response.status()
-        ));
     }
     let text = match response.text() {
         Ok(promise) => JsFuture::from(promise)

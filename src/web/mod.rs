@@ -1,7 +1,7 @@
 //! The thin web shell: Yew components that render core state and turn events into actions.
-//! Two entry points: `first` (the first load: the first question, then the hand-over) and
-//! [`start_app`] (the app module). Laid out like yew's `function_router` example: `app` (the
-//! root and its routes), `context`
+//! Two entry points: `first` (the first load, without Yew: the first question, then the
+//! hand-over) and [`start_app`] (the app module). Laid out like yew's `function_router`
+//! example: `app` (the root and its routes), `context`
 //! (what every screen shares), `pages/` (one file per screen), `components/` (shared pieces),
 //! and `adapters/` (the only code that touches browser APIs: storage, the URL, the host page,
 //! the later-loaded module), plus the panic hook.

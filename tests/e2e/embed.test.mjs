@@ -254,7 +254,8 @@ test('storage that throws inside the embed: notice, the quiz still works', async
   };
   const { context, page, errors } = await open('/script', { init });
   const frame = page.frameLocator('#w1 iframe');
-  const notice = frame.locator('.notice', { hasText: "Progress can't be saved in this browser context" });
+  // In #app: while the app module renders hidden beside the first screen, both hold the notice.
+  const notice = frame.locator('#app .notice', { hasText: "Progress can't be saved in this browser context" });
   await notice.waitFor();
   await frame.locator(APP_PROMPT).waitFor();
   // Small: one or two short lines above the question, not a banner that leads the page.

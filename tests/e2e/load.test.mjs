@@ -115,21 +115,53 @@ test('the hand-over keeps what the learner did: reveal, notes and the caret', as
   });
 });
 
-test('the first screen already answers Space, and nothing moves at the hand-over', async () => {
-  await visit({}, async (v) => {
-    const { context, page } = v;
-    const release = await holdAppModule(context);
-    await page.goto(v.url('#/quiz/core?n=2&seed=load5'));
-    await v.prompt().waitFor();
-    const before = await v.prompt().boundingBox();
-    await page.keyboard.press('Space');
-    await page.getByRole('status').filter({ hasText: 'Loading the answer' }).waitFor();
-    release();
-    await v.ready();
-    await v.answerShown();
-    const after = await v.prompt().boundingBox();
-    assert.deepEqual([after.x, after.y], [before.x, before.y], 'the question stays where it was');
+/**
+ * The question as markup: tag, attributes (sorted; the first screen's `data-do` left out) and
+ * text (adjacent text nodes joined) of the bar, the header, the progress line, the badges, the prompt and the notes box (its
+ * value, not its children): what the first screen (HTML text, `web::first::view`) and the app
+ * (Yew, `components::question`) must draw alike.
+ */
+function questionShape(page) {
+  return page.evaluate(() => {
+    const canonical = (node) => {
+      if (node.nodeType === Node.TEXT_NODE) return node.data;
+      const attrs = [...node.attributes].filter((a) => a.name !== 'data-do').map((a) => `${a.name}=${a.value}`).sort();
+      const kids = node.tagName === 'TEXTAREA' ? [`value=${node.value}`] : [...node.childNodes].map(canonical);
+      return [node.tagName, attrs, kids];
+    };
+    return ['.embed-bar, .site-bar', '.quiz-head', '.progress-line', '.question .meta', 'h1.prompt', 'label.notes']
+      .map((sel) => document.querySelector(`#app ${sel}`))
+      .map((el) => {
+        if (!el) return null;
+        // A clone keeps a textarea's value; normalize() joins text split into several nodes.
+        const copy = el.cloneNode(true);
+        copy.normalize();
+        return JSON.stringify(canonical(copy));
+      });
   });
+}
+
+test('the first screen already answers Space, and nothing moves at the hand-over', async () => {
+  for (const hash of ['#/quiz/core?n=2&seed=load5', '#/quiz/core,oop?n=3&seed=load5&embed=1&theme=dark&title=Ready%3F']) {
+    await visit({}, async (v) => {
+      const { context, page } = v;
+      const release = await holdAppModule(context);
+      await page.goto(v.url(hash));
+      await v.prompt().waitFor();
+      await page.locator('textarea').fill('<b>notes</b> & more\n');
+      const before = await v.prompt().boundingBox();
+      const shape = await questionShape(page);
+      await page.evaluate(() => document.activeElement.blur());
+      await page.keyboard.press('Space');
+      await page.getByRole('status').filter({ hasText: 'Loading the answer' }).waitFor();
+      release();
+      await v.ready();
+      await v.answerShown();
+      const after = await v.prompt().boundingBox();
+      assert.deepEqual([after.x, after.y], [before.x, before.y], `${hash}: the question stays where it was`);
+      assert.deepEqual(await questionShape(page), shape, `${hash}: the app draws the question as the first screen did`);
+    });
+  }
 });
 
 test('on a slow link index.html alone paints the heading, the intro and a loading line: home, quiz link, embed', async () => {

@@ -61,47 +61,71 @@ pub struct NoticesProps {
 
 /// The bar above every screen: in an embed, the brand and "Open full site" (the same screen,
 /// first-party, in a new tab); on the site, the brand linking home (not on home itself); none
-/// in a locked quiz (`lock=1`: nothing leads away from it). The first screen draws it too, so
-/// nothing moves at the hand-over.
-pub fn top_bars(page: &crate::link::Page, display: &Display) -> Html {
+/// in a locked quiz (`lock=1`: nothing leads away from it). The first screen draws it too
+/// (`first::view::bar`), so nothing moves at the hand-over.
+#[derive(Debug, PartialEq)]
+pub enum Bar {
+    None,
+    /// In an embed: to this route without `embed`.
+    Embed {
+        full: String,
+    },
+    /// On the site: home.
+    Site {
+        home: String,
+    },
+}
+
+pub fn top_bar(page: &crate::link::Page, display: &Display) -> Bar {
     use crate::link::{home_route, Page};
     if display.lock {
-        Html::default()
+        Bar::None
     } else if display.embed {
         let full = Display {
             embed: false,
             ..display.clone()
         };
-        let route = match page {
-            Page::Quiz(Ok(link)) => QuizLink {
-                display: full,
-                ..link.clone()
-            }
-            .route(),
-            _ => home_route(&full),
-        };
-        html! {
+        Bar::Embed {
+            full: match page {
+                Page::Quiz(Ok(link)) => QuizLink {
+                    display: full,
+                    ..link.clone()
+                }
+                .route(),
+                _ => home_route(&full),
+            },
+        }
+    } else if *page != Page::Home {
+        Bar::Site {
+            home: home_route(display),
+        }
+    } else {
+        Bar::None
+    }
+}
+
+pub fn top_bars(page: &crate::link::Page, display: &Display) -> Html {
+    match top_bar(page, display) {
+        Bar::None => Html::default(),
+        Bar::Embed { full } => html! {
             <div class="embed-bar">
                 <span class="brand">{"PyPrep"}</span>
-                <a href={crate::web::adapters::url::absolute(&route)} target="_blank" rel="noopener">
+                <a href={crate::web::adapters::url::absolute(&full)} target="_blank" rel="noopener">
                     {"Open full site"}<span aria-hidden="true">{" ↗"}</span>
                 </a>
             </div>
-        }
-    } else if *page != Page::Home {
-        html! {
+        },
+        Bar::Site { home } => html! {
             <nav class="site-bar" aria-label="Site">
-                <a class="brand" href={format!("#{}", home_route(display))}>{"PyPrep"}</a>
+                <a class="brand" href={format!("#{home}")}>{"PyPrep"}</a>
             </nav>
-        }
-    } else {
-        Html::default()
+        },
     }
 }
 
 /// Set on `<html>` when the reader closes the "not saved" notice of an embed: both wasm
 /// modules read it, so the notice stays closed for the visit, across the hand-over.
-const NOTICE_CLOSED: &str = "data-notice-closed";
+pub const NOTICE_CLOSED: &str = "data-notice-closed";
 
 /// Storage notices (refused storage, recovered data). In an embed, "not saved" is a small line
 /// the reader can close: a host page's readers shouldn't meet a warning first.

@@ -1,5 +1,7 @@
-//! The question on screen, before and after the reveal: shared by the quiz (`pages::quiz`) and
-//! the first screen (`first`), so the hand-over between them changes nothing the learner sees.
+//! The quiz's question on screen (`pages::quiz`), before and after the reveal, and the quiz keys
+//! (the mock interview's too). The first screen (`first::view`, without Yew) writes the same
+//! markup before the reveal, so the hand-over between them changes nothing the learner sees
+//! (the load test compares the two).
 
 use crate::bank::{Bank, Question};
 use crate::keys::{action_for, Focus};
