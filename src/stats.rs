@@ -103,7 +103,10 @@ pub fn dashboard(
     let today = local_midnight(now, offset_min);
     let first = today - (CHART_DAYS as f64 - 1.0) * DAY_MS;
     let mut counts = [(0u32, 0u32); CHART_DAYS];
-    for q in &bank.questions {
+    // Key points missed at least once: thousands in a long history, so ranked by position and
+    // counts, and only the few shown get their id and text copied.
+    let mut missed_at: Vec<MissedAt> = Vec::new();
+    for (question, q) in bank.questions.iter().enumerate() {
         let Some(&ci) = by_slug.get(q.category.as_str()) else {
             continue;
         };
@@ -143,7 +146,7 @@ pub fn dashboard(
             });
         }
         let of = q.key_points.len().min(Ticks::MAX);
-        for (index, text) in q.key_points.iter().take(Ticks::MAX).enumerate() {
+        for index in 0..of {
             let (mut asked, mut missed) = (0, 0);
             for t in p.grades.iter().filter_map(|r| r.ticks) {
                 // Ticks given against another version of the key points don't count.
@@ -153,10 +156,9 @@ pub fn dashboard(
                 }
             }
             if missed > 0 {
-                d.missed_points.push(Missed {
-                    id: q.id.clone(),
+                missed_at.push(MissedAt {
+                    question,
                     index,
-                    text: text.clone(),
                     missed,
                     asked,
                 });
@@ -179,13 +181,40 @@ pub fn dashboard(
             .then(b.lapses.cmp(&a.lapses))
     });
     d.weakest.truncate(WEAKEST);
-    d.missed_points.sort_by(|a, b| {
+    // Most missed first, then the higher share missed; bank order breaks ties.
+    let rank = |a: &MissedAt, b: &MissedAt| {
         b.missed
             .cmp(&a.missed)
             .then((a.missed * b.asked).cmp(&(b.missed * a.asked)).reverse())
-    });
-    d.missed_points.truncate(MISSED_POINTS);
+            .then((a.question, a.index).cmp(&(b.question, b.index)))
+    };
+    if missed_at.len() > MISSED_POINTS {
+        missed_at.select_nth_unstable_by(MISSED_POINTS - 1, rank);
+        missed_at.truncate(MISSED_POINTS);
+    }
+    missed_at.sort_unstable_by(rank);
+    d.missed_points = missed_at
+        .into_iter()
+        .map(|m| {
+            let q = &bank.questions[m.question];
+            Missed {
+                id: q.id.clone(),
+                index: m.index,
+                text: q.key_points[m.index].clone(),
+                missed: m.missed,
+                asked: m.asked,
+            }
+        })
+        .collect();
     d
+}
+
+/// A missed key point while ranking: question `question` of the bank, its key point `index`.
+struct MissedAt {
+    question: usize,
+    index: usize,
+    missed: usize,
+    asked: usize,
 }
 
 /// What the schedule says about some categories: how many graded questions are due now, how
@@ -293,6 +322,64 @@ mod tests {
             .map(|m| (m.index, m.missed, m.asked))
             .collect();
         assert_eq!(missed, [(2, 2, 2), (1, 1, 2)]);
+    }
+
+    #[test]
+    fn the_most_missed_key_points_are_the_first_of_a_full_ranking_ties_in_bank_order() {
+        let questions: Vec<String> = (0..30)
+            .map(|i| {
+                format!(
+                    r#"{{"id":"q{i}","category":"a","prompt":"p","difficulty":"junior","answer":"x","key_points":["k0","k1","k2"]}}"#
+                )
+            })
+            .collect();
+        let bank = crate::bank::parse(&format!(
+            r#"{{"version":1,"categories":[{{"slug":"a","title":"A"}}],"questions":[{}]}}"#,
+            questions.join(",")
+        ))
+        .unwrap()
+        .bank;
+        let mut p = Progress::default();
+        for i in 0..30u32 {
+            // Many ties: the same few tick patterns over and over.
+            for r in 0..(1 + i % 3) {
+                let said = (i * 5 + r) % 8;
+                p.record_grade(
+                    &format!("q{i}"),
+                    Grade::Hard,
+                    f64::from(r),
+                    Some(Ticks { said, of: 3 }),
+                );
+            }
+        }
+        let d = dashboard(&bank, &p, 0.9, 10.0 * DAY_MS, 0.0);
+        // The ranking as a stable sort of every missed key point, in bank order.
+        let mut all = Vec::new();
+        for q in &bank.questions {
+            let grades = &p.questions[&q.id].grades;
+            for index in 0..3 {
+                let asked = grades.len();
+                let missed = grades
+                    .iter()
+                    .filter(|r| !r.ticks.unwrap().ticked(index))
+                    .count();
+                if missed > 0 {
+                    all.push((q.id.clone(), index, missed, asked));
+                }
+            }
+        }
+        all.sort_by(|a, b| b.2.cmp(&a.2).then((a.2 * b.3).cmp(&(b.2 * a.3)).reverse()));
+        all.truncate(MISSED_POINTS);
+        let got: Vec<_> = d
+            .missed_points
+            .iter()
+            .map(|m| (m.id.clone(), m.index, m.missed, m.asked))
+            .collect();
+        assert_eq!(got, all);
+        assert_eq!(
+            d.missed_points[0].text,
+            format!("k{}", d.missed_points[0].index)
+        );
     }
 
     #[test]
