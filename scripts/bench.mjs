@@ -211,6 +211,9 @@ session timing added about 7 KB to the first screen's wasm, reaching 197.5 KB. #
 150 KB: the build splits the answers off \`questions.json\` (\`scripts/split-bank.mjs\`: 62 → 3 KB
 brotli; \`answers.json\` comes with the app module), and \`index.html\` carries the CSS inline
 (one request fewer before the first paint) and its own shell (heading, intro, loading line).
+Then the first screen dropped Yew (its question is HTML text, \`web::first::view\`): its wasm
+went from 126 to 87 KB brotli, the first load from 141 to 101 KB, and the guard from 150 to
+120 KB.
 \`opt-level = "s"\` was 21 KB larger than \`"z"\`; wasm-opt \`-Oz\`, \`-Os\`, \`--converge\` differ by
 under 1 KB. \`questions.json\` (49 answers) is 62 KB brotli whether pretty-printed or minified.
 
@@ -230,6 +233,18 @@ heading enters the page; marked by an init script, the same way for both pages),
 Raw runs (ms) — baseline: ${base.map((x) => x.toFixed(0)).join(', ')}; PyPrep: ${app.map((x) => x.toFixed(0)).join(', ')};
 hand-over: ${ready.map((x) => x.toFixed(0)).join(', ')}.
 Absolute times say little on a shared machine; the ratio, measured side by side, is the number to watch.
+
+Where PyPrep's time goes (performance marks in both pages, profiled on this machine): the static
+page shows its question with its first frame. PyPrep paints its shell (heading, intro, loading
+line) in that same frame, then starts its downloads (the wasm, compiled as it arrives, the
+bank's prompts and the JS glue); on loopback the wasm arrives 25–30 ms later; instantiating it,
+reading the bank and writing the question take 20–25 ms more, most of it V8 compiling the
+wasm's functions on their first call; then the next frame shows the question. Started while
+the page is still read, the downloads would show the question about 12 ms sooner, but they then
+end before the shell's paint and Lighthouse counts them into it (its LCP went from 0.65 to
+1.6–2.1 s). With Yew, the first screen's start took about 35 ms more and its wasm was 39 KB
+brotli larger. A first question that needs a wasm can't be on view before the wasm has arrived
+and run: the 1.5× target is out of reach this way on this machine.
 
 ## Each dependency's share of the wasm
 
