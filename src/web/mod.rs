@@ -17,36 +17,42 @@ pub mod panic;
 /// Starts the app module: renders [`app::App`] into `root` with the bank's text, the answers'
 /// (if the bank needed and the folder has them) and the in-memory storage the first screen
 /// hands over. The promise resolves once the app's first frame is rendered; a bank that no
-/// longer parses rejects it. Parsing and rendering are two tasks, so neither blocks input long.
+/// longer parses rejects it. Parsing the bank, reading the answers (200 KB of JSON) and
+/// rendering are three tasks, so none blocks input long.
 pub fn start_app(
     root: web_sys::Element,
     bank: String,
     answers: Option<String>,
     memory: String,
 ) -> js_sys::Promise {
+    use gloo::timers::callback::Timeout;
     panic::install();
     js_sys::Promise::new(&mut |resolve, reject| {
         let loaded = match app::parse_bank(&bank) {
-            Ok(loaded) => std::rc::Rc::new(app::with_answers(loaded, answers.as_deref())),
+            Ok(loaded) => loaded,
             Err(e) => {
                 let _ = reject.call1(&wasm_bindgen::JsValue::NULL, &e.into());
                 return;
             }
         };
-        let (_, display) = crate::link::parse_hash(&adapters::url::current_hash());
-        let store = adapters::storage::open(display.embed);
-        store.take_over(&memory);
-        let rendered = yew::Callback::from(move |()| {
-            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
-        });
-        let props = app::AppProps {
-            bank: loaded,
-            store: std::rc::Rc::new(store),
-            rendered,
-        };
-        let root = root.clone();
-        gloo::timers::callback::Timeout::new(0, move || {
-            let _ = yew::Renderer::<app::App>::with_root_and_props(root, props).render();
+        let (root, answers, memory) = (root.clone(), answers.clone(), memory.clone());
+        Timeout::new(0, move || {
+            let loaded = std::rc::Rc::new(app::with_answers(loaded, answers.as_deref()));
+            let (_, display) = crate::link::parse_hash(&adapters::url::current_hash());
+            let store = adapters::storage::open(display.embed);
+            store.take_over(&memory);
+            let rendered = yew::Callback::from(move |()| {
+                let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+            });
+            let props = app::AppProps {
+                bank: loaded,
+                store: std::rc::Rc::new(store),
+                rendered,
+            };
+            Timeout::new(0, move || {
+                let _ = yew::Renderer::<app::App>::with_root_and_props(root, props).render();
+            })
+            .forget();
         })
         .forget();
     })
