@@ -127,6 +127,21 @@ pub fn top_bars(page: &crate::link::Page, display: &Display) -> Html {
 /// modules read it, so the notice stays closed for the visit, across the hand-over.
 pub const NOTICE_CLOSED: &str = "data-notice-closed";
 
+/// The store's notices a screen shows: in an embed, "not saved" stays gone for the visit once
+/// its reader closed it (both modules read [`NOTICE_CLOSED`]).
+pub fn shown_notices(store: &crate::store::Store, embed: bool) -> Vec<crate::store::Notice> {
+    let closed = embed
+        && web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+            .is_some_and(|r| r.has_attribute(NOTICE_CLOSED));
+    store
+        .notices()
+        .into_iter()
+        .filter(|n| !(closed && *n == crate::store::Notice::NotSaved))
+        .collect()
+}
+
 /// Storage notices (refused storage, recovered data). In an embed, "not saved" is a small line
 /// the reader can close: a host page's readers shouldn't meet a warning first.
 #[component]
@@ -143,16 +158,7 @@ pub fn Notices(props: &NoticesProps) -> Html {
         .and_then(|w| w.document())
         .and_then(|d| d.document_element());
     let embed = ctx.display.embed;
-    let closed = embed
-        && root
-            .as_ref()
-            .is_some_and(|r| r.has_attribute(NOTICE_CLOSED));
-    let notices: Vec<_> = ctx
-        .store
-        .notices()
-        .into_iter()
-        .filter(|n| !(closed && *n == crate::store::Notice::NotSaved))
-        .collect();
+    let notices = shown_notices(&ctx.store, embed);
     if notices.is_empty() {
         return html! {};
     }

@@ -212,26 +212,16 @@ impl Screen {
         };
         let class = if display.embed { "app embed" } else { "app" };
         let bar = view::bar(&view::top_bar(page, display), &base_href());
-        let notices = self.notices(display.embed);
+        let notices = view::notices(
+            &crate::web::components::shown_notices(&self.store, display.embed),
+            display.embed,
+        );
         let failed = self.app_failed.as_deref().map(view::app_failed);
         let failed = failed.unwrap_or_default();
         (
             format!(r#"<div class="{class}">{bar}{notices}{failed}{screen}</div>"#),
             true,
         )
-    }
-
-    fn notices(&self, embed: bool) -> String {
-        let closed = embed
-            && document_element()
-                .is_some_and(|r| r.has_attribute(crate::web::components::NOTICE_CLOSED));
-        let notices: Vec<_> = self
-            .store
-            .notices()
-            .into_iter()
-            .filter(|n| !(closed && *n == crate::store::Notice::NotSaved))
-            .collect();
-        view::notices(&notices, embed)
     }
 
     /// The question of a quiz link, as the quiz shows it before the reveal.
