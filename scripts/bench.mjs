@@ -212,7 +212,7 @@ session timing added about 7 KB to the first screen's wasm, reaching 197.5 KB. #
 brotli; \`answers.json\` comes with the app module), and \`index.html\` carries the CSS inline
 (one request fewer before the first paint) and its own shell (heading, intro, loading line).
 Then the first screen dropped Yew (its question is HTML text, \`web::first::view\`): its wasm
-went from 126 to 87 KB brotli, the first load from 141 to 101 KB, and the guard from 150 to
+went from 126 to 85 KB brotli, the first load from 141 to 98 KB, and the guard from 150 to
 120 KB.
 \`opt-level = "s"\` was 21 KB larger than \`"z"\`; wasm-opt \`-Oz\`, \`-Os\`, \`--converge\` differ by
 under 1 KB. \`questions.json\` (49 answers) is 62 KB brotli whether pretty-printed or minified.
@@ -242,7 +242,7 @@ reading the bank and writing the question take 20–25 ms more, most of it V8 co
 wasm's functions on their first call; then the next frame shows the question. Started while
 the page is still read, the downloads would show the question about 12 ms sooner, but they then
 end before the shell's paint and Lighthouse counts them into it (its LCP went from 0.65 to
-1.6–2.1 s). With Yew, the first screen's start took about 35 ms more and its wasm was 39 KB
+1.6–2.1 s). With Yew, the first screen's start took about 35 ms more and its wasm was about 40 KB
 brotli larger. A first question that needs a wasm can't be on view before the wasm has arrived
 and run: the 1.5× target is out of reach this way on this machine.
 
