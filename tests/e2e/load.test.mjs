@@ -164,6 +164,23 @@ test('the first screen already answers Space, and nothing moves at the hand-over
   }
 });
 
+test('before the hand-over, keys act only on a question on screen: Space on another screen reveals nothing', async () => {
+  await visit({}, async (v) => {
+    const { context, page } = v;
+    const release = await holdAppModule(context);
+    await page.goto(v.url('#/quiz/core?n=2&seed=load6'));
+    await v.prompt().waitFor();
+    await page.evaluate(() => { location.hash = '#/'; });
+    await page.locator('#app .loading').waitFor();
+    await page.keyboard.press('Space');
+    await page.evaluate(() => { history.back(); });
+    await v.prompt().waitFor();
+    release();
+    await v.ready();
+    assert.ok(await page.getByRole('button', { name: 'Reveal answer' }).isVisible(), 'the question is not revealed');
+  });
+});
+
 test('on a slow link index.html alone paints the heading, the intro and a loading line: home, quiz link, embed', async () => {
   for (const [hash, hero] of [['#/', true], ['#/quiz/core?n=5&seed=slow', true], ['#/quiz/core?n=5&seed=slow&embed=1', false]]) {
     await visit({}, async (v) => {

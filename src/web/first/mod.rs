@@ -201,9 +201,18 @@ impl Screen {
             }
             Bank::Ready(loaded, _) => loaded.clone(),
         };
-        let screen = match page {
-            Page::Quiz(Ok(link)) => self.question(&loaded, link, display),
-            Page::Quiz(Err(e)) => {
+        let link = match page {
+            Page::Quiz(Ok(link)) => Some(link),
+            _ => None,
+        };
+        if link.is_none() {
+            // No question on screen: keys and clicks have none to act on (coming back to the
+            // link resumes its quiz from the store).
+            self.quiz = None;
+        }
+        let screen = match (page, link) {
+            (_, Some(link)) => self.question(&loaded, link, display),
+            (Page::Quiz(Err(e)), _) => {
                 crate::web::set_title(Some(view::LINK_ERROR_TITLE));
                 view::link_error(&e.to_string())
             }
