@@ -18,8 +18,24 @@ use std::collections::HashMap;
 
 pub const PROGRESS_KEY: &str = "pyprep.v1.progress";
 pub const SESSION_KEY: &str = "pyprep.v1.session";
-/// The unfinished quiz of an embedded widget (`?embed=1`).
+/// The unfinished quizzes of embedded widgets (`?embed=1`): one per quiz, under this key
+/// followed by `.` and [`embed_session_key`]'s hash of the quiz (this key alone held the one
+/// slot all embeds shared before; it is still read).
 pub const EMBED_SESSION_KEY: &str = "pyprep.v1.embed-session";
+
+/// Where an embed keeps the unfinished quiz of `route` (a quiz's identity, `quiz::session_key`).
+pub fn embed_session_key(route: &str) -> String {
+    format!(
+        "{EMBED_SESSION_KEY}.{:016x}",
+        crate::draw::seed_from_token(route)
+    )
+}
+
+/// Whether `key` holds an embed's unfinished quiz (either form).
+pub fn is_embed_session_key(key: &str) -> bool {
+    key.strip_prefix(EMBED_SESSION_KEY)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
+}
 pub const SETTINGS_KEY: &str = "pyprep.v1.settings";
 /// The unfinished mock interview.
 pub const MOCK_KEY: &str = "pyprep.v1.mock";

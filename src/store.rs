@@ -5,8 +5,9 @@
 use crate::challenge::Drafts;
 use crate::mock::{MockHistory, MockSession};
 use crate::progress::{
-    backup_key, decode, decode_session, encode, Decoded, Progress, Settings, Stored, DRAFTS_KEY,
-    EMBED_SESSION_KEY, MOCKS_KEY, MOCK_KEY, PROGRESS_KEY, SESSION_KEY, SETTINGS_KEY,
+    backup_key, decode, decode_session, embed_session_key, encode, is_embed_session_key, Decoded,
+    Progress, Settings, Stored, DRAFTS_KEY, EMBED_SESSION_KEY, MOCKS_KEY, MOCK_KEY, PROGRESS_KEY,
+    SESSION_KEY, SETTINGS_KEY,
 };
 use crate::quiz::Session;
 use std::cell::RefCell;
@@ -72,6 +73,14 @@ impl Notice {
     }
 }
 
+/// How many unfinished quizzes embeds keep (one per quiz; the one shown longest ago goes).
+pub const EMBED_SESSIONS: usize = 8;
+
+/// When the question on screen in `s` came on screen (0 if never): how recent a quiz is.
+fn last_shown(s: &Session) -> f64 {
+    s.shown_at.unwrap_or(0.0)
+}
+
 type Listener = Box<dyn Fn()>;
 
 /// The app's persistence: one backend, falling back to memory at the first failed write.
@@ -80,9 +89,10 @@ pub struct Store {
     /// The browser storage given up on by [`Store::fall_back_to_memory`], kept so that a
     /// reset still erases what it holds.
     abandoned: RefCell<Option<Box<dyn KeyValue>>>,
-    /// Where the unfinished quiz lives: embedded widgets keep their own, so an embed on the
-    /// site's own origin (the Share preview, embed.html) never replaces the learner's quiz.
-    session_key: &'static str,
+    /// Embedded widgets keep their unfinished quizzes apart, one per quiz (several embeds on
+    /// one page each resume theirs), so an embed on the site's own origin (the Share preview,
+    /// embed.html) never replaces the learner's quiz either.
+    embedded: bool,
     notices: RefCell<Vec<Notice>>,
     /// The progress last read or written, with its stored text: a read that finds the same
     /// text (nothing else wrote since) skips decoding it (a large history takes milliseconds).
@@ -103,7 +113,7 @@ impl Store {
         Store {
             backend: RefCell::new(backend),
             abandoned: RefCell::new(None),
-            session_key: SESSION_KEY,
+            embedded: false,
             notices: RefCell::new(notices),
             progress_cache: RefCell::new(None),
             on_notice: RefCell::new(None),
@@ -115,9 +125,10 @@ impl Store {
         self.notices.borrow().clone()
     }
 
-    /// A store for an embedded widget: its unfinished quiz is kept apart (progress is shared).
+    /// A store for an embedded widget: its unfinished quizzes are kept apart (progress is
+    /// shared).
     pub fn embedded(mut self) -> Store {
-        self.session_key = EMBED_SESSION_KEY;
+        self.embedded = true;
         self
     }
 
@@ -309,14 +320,69 @@ impl Store {
         p
     }
 
+    /// The unfinished quiz to offer to continue: the site's, or in an embed its latest.
     pub fn session(&self) -> Option<Session> {
-        self.load_with(self.session_key, "unfinished quiz", decode_session)
+        if !self.embedded {
+            return self.load_with(SESSION_KEY, "unfinished quiz", decode_session);
+        }
+        self.embed_sessions()
+            .into_iter()
+            .map(|(_, s)| s)
+            .max_by(|a, b| last_shown(a).total_cmp(&last_shown(b)))
     }
 
-    pub fn save_session(&self, s: Option<&Session>) {
-        match s {
-            Some(s) => self.set(self.session_key, &encode(s)),
-            None => self.remove(self.session_key),
+    /// The unfinished quiz of `route` (a quiz's identity, `quiz::session_key`), if stored.
+    pub fn session_of(&self, route: &str) -> Option<Session> {
+        let read = |key: &str| self.load_with(key, "unfinished quiz", decode_session);
+        let found = if self.embedded {
+            read(&embed_session_key(route)).or_else(|| read(EMBED_SESSION_KEY))
+        } else {
+            read(SESSION_KEY)
+        };
+        found.filter(|s| s.route == route)
+    }
+
+    pub fn save_session(&self, s: &Session) {
+        if !self.embedded {
+            return self.set(SESSION_KEY, &encode(s));
+        }
+        let key = embed_session_key(&s.route);
+        let new = self.get(&key).is_none();
+        self.set(&key, &encode(s));
+        if new {
+            self.forget_old_embed_sessions(&s.route);
+        }
+    }
+
+    /// The embeds' unfinished quizzes with their keys (unreadable ones backed up and dropped).
+    fn embed_sessions(&self) -> Vec<(String, Session)> {
+        let keys = self.backend.borrow().keys().unwrap_or_default();
+        keys.into_iter()
+            .filter(|k| is_embed_session_key(k))
+            .filter_map(|k| {
+                Some((
+                    k.clone(),
+                    self.load_with(&k, "unfinished quiz", decode_session)?,
+                ))
+            })
+            .collect()
+    }
+
+    /// A new embedded quiz was saved: the one-slot form of its quiz is gone, and beyond
+    /// [`EMBED_SESSIONS`] the quizzes shown longest ago are forgotten.
+    fn forget_old_embed_sessions(&self, route: &str) {
+        let mut kept = self.embed_sessions();
+        if let Some(i) = kept
+            .iter()
+            .position(|(k, s)| k == EMBED_SESSION_KEY && s.route == route)
+        {
+            self.remove(&kept.swap_remove(i).0);
+        }
+        if kept.len() > EMBED_SESSIONS {
+            kept.sort_by(|a, b| last_shown(&a.1).total_cmp(&last_shown(&b.1)));
+            for (key, _) in &kept[..kept.len() - EMBED_SESSIONS] {
+                self.remove(key);
+            }
         }
     }
 
@@ -380,18 +446,20 @@ impl Store {
     /// Forgets progress, the unfinished quizzes and settings (backups stay), also from browser
     /// storage that stopped taking writes (removing usually still works there).
     pub fn reset(&self) {
-        for key in [
+        let embeds = self.backend.borrow().keys().unwrap_or_default();
+        let embeds = embeds.into_iter().filter(|k| is_embed_session_key(k));
+        let fixed = [
             PROGRESS_KEY,
             SESSION_KEY,
-            EMBED_SESSION_KEY,
             SETTINGS_KEY,
             MOCK_KEY,
             MOCKS_KEY,
             DRAFTS_KEY,
-        ] {
-            self.remove(key);
+        ];
+        for key in fixed.into_iter().map(str::to_owned).chain(embeds) {
+            self.remove(&key);
             if let Some(old) = self.abandoned.borrow().as_ref() {
-                let _ = old.remove(key);
+                let _ = old.remove(&key);
             }
         }
     }
@@ -489,8 +557,8 @@ mod tests {
         let embed = Store::new(Some(Box::new(Shared(disk.clone()))), now).embedded();
         let mine = Session::new("/quiz/oop?seed=mine".into(), vec!["o".into()]);
         let preview = Session::new("/quiz/all?seed=p".into(), vec!["c".into()]);
-        site.save_session(Some(&mine));
-        embed.save_session(Some(&preview));
+        site.save_session(&mine);
+        embed.save_session(&preview);
         assert_eq!(site.session(), Some(mine));
         assert_eq!(embed.session(), Some(preview));
         embed.update_progress(|p| p.record_seen("c"));
@@ -500,12 +568,73 @@ mod tests {
     }
 
     #[test]
+    fn embeds_on_one_page_each_resume_their_own_quiz() {
+        let disk = Rc::new(Memory::default());
+        let embed = || Store::new(Some(Box::new(Shared(disk.clone()))), now).embedded();
+        let quiz = |route: &str, shown: f64| Session {
+            shown_at: Some(shown),
+            ..Session::new(route.into(), vec!["a".into(), "b".into()])
+        };
+        let (a, b) = (
+            quiz("/quiz/core?seed=a", 1.0),
+            quiz("/quiz/oop?seed=b", 2.0),
+        );
+        embed().save_session(&a);
+        embed().save_session(&b);
+        assert_eq!(embed().session_of(&a.route), Some(a.clone()));
+        assert_eq!(embed().session_of(&b.route), Some(b.clone()));
+        assert_eq!(embed().session_of("/quiz/dsa?seed=c"), None);
+        assert_eq!(
+            embed().session(),
+            Some(b.clone()),
+            "the latest, to continue"
+        );
+        let site = Store::new(Some(Box::new(Shared(disk.clone()))), now);
+        assert_eq!(site.session(), None, "the site's quiz is apart");
+
+        // The one slot all embeds shared before: read for its quiz, gone once that is saved.
+        let old = quiz("/quiz/files?seed=old", 0.5);
+        disk.set(EMBED_SESSION_KEY, &encode(&old)).unwrap();
+        assert_eq!(embed().session_of(&old.route), Some(old.clone()));
+        assert_eq!(embed().session_of(&a.route), Some(a.clone()));
+        embed().save_session(&old);
+        assert_eq!(disk.get(EMBED_SESSION_KEY).unwrap(), None);
+        assert_eq!(embed().session_of(&old.route), Some(old));
+
+        // Beyond EMBED_SESSIONS quizzes, the one shown longest ago goes.
+        for i in 0..EMBED_SESSIONS {
+            embed().save_session(&quiz(&format!("/quiz/core?seed=n{i}"), 10.0 + i as f64));
+        }
+        let keys: Vec<_> = disk
+            .keys()
+            .unwrap()
+            .into_iter()
+            .filter(|k| is_embed_session_key(k))
+            .collect();
+        assert_eq!(keys.len(), EMBED_SESSIONS);
+        assert_eq!(
+            embed().session_of(&b.route),
+            None,
+            "shown longest ago (with a and old)"
+        );
+        assert!(embed().session_of("/quiz/core?seed=n0").is_some());
+        embed().reset();
+        assert!(
+            disk.keys()
+                .unwrap()
+                .into_iter()
+                .all(|k| !is_embed_session_key(&k)),
+            "reset erases them all"
+        );
+    }
+
+    #[test]
     fn saves_and_reloads() {
         let mem = Rc::new(Memory::default());
         let store = Store::new(Some(Box::new(Shared(mem.clone()))), now);
         store.update_progress(|p| p.record_grade("a", Grade::Good, 1.0, None));
         let s = Session::new("/quiz/core?seed=x".into(), vec!["a".into()]);
-        store.save_session(Some(&s));
+        store.save_session(&s);
         let again = Store::new(Some(Box::new(Shared(mem.clone()))), now);
         assert_eq!(again.progress().questions["a"].grades.len(), 1);
         assert_eq!(again.session(), Some(s));

@@ -250,7 +250,7 @@ impl Screen {
                 .as_ref()
                 .and_then(|seed| session_for(&self.store, bank, link, seed).ok());
             if let Some(s) = &session {
-                self.store.save_session(Some(s));
+                self.store.save_session(s);
             }
             self.quiz = Some((route, session));
         }
@@ -336,7 +336,7 @@ fn on_input(e: &web_sys::Event) {
         let store = s.store.clone();
         if let Some(session) = s.session() {
             session.notes = t.value();
-            store.save_session(Some(session));
+            store.save_session(session);
         }
     });
 }
@@ -367,7 +367,7 @@ fn reveal() {
         {
             store.update_progress(|p| p.record_seen(&id));
         }
-        store.save_session(Some(session));
+        store.save_session(session);
     });
     render_soon();
 }

@@ -58,7 +58,13 @@ pub fn session_for(
         retention: store.settings().retention(),
         now: crate::web::now_ms(),
     };
-    resume_or_draw(store.session(), bank, link, seed, basis)
+    resume_or_draw(
+        store.session_of(&crate::quiz::session_key(link)),
+        bank,
+        link,
+        seed,
+        basis,
+    )
 }
 
 #[component]
@@ -174,7 +180,7 @@ fn Quiz(props: &QuizProps) -> Html {
     let acted = use_mut_ref(crate::web::adapters::url::followed_a_click);
     {
         let store = ctx.store.clone();
-        use_effect_with((*session).clone(), move |s| store.save_session(Some(s)));
+        use_effect_with((*session).clone(), move |s| store.save_session(s));
     }
     {
         let bank = ctx.loaded.clone();
