@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, DIST, ROOT } from './helpers.mjs';
+import { launch, pageState, DIST, ROOT } from './helpers.mjs';
 import { serve } from './server.mjs';
 
 let browser, dir, server;
@@ -74,7 +74,12 @@ test('a whole bank written by hand (answers and code inline, no split files) wor
   p.on('request', (r) => requests.push(new URL(r.url()).pathname));
   await p.goto(`${server.url}/whole/#/quiz/coding?n=2&seed=whole`);
   await p.getByRole('button', { name: 'Reveal answer' }).click();
-  await p.locator('html[data-app="app"] section.answer .prose p').first().waitFor();
+  try {
+    await p.locator('html[data-app="app"] section.answer .prose p').first().waitFor();
+  } catch (e) {
+    e.message += `\nPage: ${await pageState(p)}\nPage errors: ${errors.join('; ')}\nRequests: ${requests.join(' ')}`;
+    throw e;
+  }
   assert.equal(await p.locator('.problems').count(), 0, 'no problems listed');
   await p.goto(`${server.url}/whole/#/challenge/coding-reverse-string`);
   await p.locator('.editor-text').waitFor();

@@ -268,6 +268,21 @@ export class Visit {
   }
 }
 
+/**
+ * What the page shows, for a failure's message: the module stage (`<html data-app>`), the
+ * screen's text and any notices.
+ */
+export async function pageState(page) {
+  try {
+    return await page.evaluate(() => {
+      const text = (sel) => [...document.querySelectorAll(sel)].map((e) => e.innerText.trim()).join(' | ');
+      return `data-app=${document.documentElement.dataset.app}; #app: ${text('#app').slice(0, 500)}; notices: ${text('.notice, [role="alert"]').slice(0, 500)}`;
+    });
+  } catch (e) {
+    return `(page state unavailable: ${e.message})`;
+  }
+}
+
 /** Opens a Visit, runs `body(visit)`, and always closes it (checking for page errors). */
 export async function withVisit(browser, baseUrl, options, body) {
   if (typeof options === 'function') {
@@ -280,6 +295,7 @@ export async function withVisit(browser, baseUrl, options, body) {
     return await body(visit);
   } catch (e) {
     failed = true;
+    e.message += `\nPage: ${await pageState(visit.page)}`;
     if (visit.errors.length) e.message += `\nPage errors:\n${visit.errors.join('\n')}`;
     throw e;
   } finally {

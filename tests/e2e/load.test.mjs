@@ -164,6 +164,21 @@ test('the first screen already answers Space, and nothing moves at the hand-over
   }
 });
 
+test('Reveal pressed on the first screen and released on the app still reveals', async () => {
+  await visit({}, async (v) => {
+    const { context, page } = v;
+    const release = await holdAppModule(context);
+    await page.goto(v.url('#/quiz/core?n=2&seed=load7'));
+    const box = await page.getByRole('button', { name: 'Reveal answer' }).boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    release();
+    await v.ready();
+    await page.mouse.up();
+    await v.answerShown();
+  });
+});
+
 test('before the hand-over, keys act only on a question on screen: Space on another screen reveals nothing', async () => {
   await visit({}, async (v) => {
     const { context, page } = v;

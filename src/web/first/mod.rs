@@ -36,6 +36,9 @@ thread_local! {
     /// The screen until the hand-over (then `None`: its listeners are gone with it).
     static SCREEN: RefCell<Option<Screen>> = const { RefCell::new(None) };
     static RENDER_QUEUED: Cell<bool> = const { Cell::new(false) };
+    /// A press on Reveal not yet released: if the swap comes between its pointerdown and its
+    /// pointerup, the browser sends the click to neither button (see `hand_over`).
+    static PRESSING_REVEAL: Cell<bool> = const { Cell::new(false) };
 }
 
 enum Bank {
@@ -74,6 +77,11 @@ pub fn start() {
     let listeners = vec![
         EventListener::new(&root, "click", on_click),
         EventListener::new(&root, "input", on_input),
+        EventListener::new(&root, "pointerdown", |e| {
+            PRESSING_REVEAL.set(target_action(e).as_deref() == Some("reveal"));
+        }),
+        EventListener::new(&window, "pointerup", |_| PRESSING_REVEAL.set(false)),
+        EventListener::new(&window, "pointercancel", |_| PRESSING_REVEAL.set(false)),
         EventListener::new_with_options(
             &window,
             "keydown",
@@ -289,13 +297,18 @@ impl Screen {
     }
 }
 
+/// The `data-do` of the element an event came from (or of its nearest ancestor with one).
+fn target_action(e: &web_sys::Event) -> Option<String> {
+    e.target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("[data-do]")
+        .ok()??
+        .get_attribute("data-do")
+}
+
 fn on_click(e: &web_sys::Event) {
-    let Some(action) = e
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|t| t.closest("[data-do]").ok().flatten())
-        .and_then(|t| t.get_attribute("data-do"))
-    else {
+    let Some(action) = target_action(e) else {
         return;
     };
     match action.as_str() {
@@ -501,6 +514,9 @@ async fn hand_over(
     }
     // One task: nothing is painted between removing this screen and showing the app.
     let focus = remember_focus(&document, &old);
+    if PRESSING_REVEAL.get() {
+        carry_reveal_press();
+    }
     SCREEN.take();
     old.remove();
     drop_shell();
@@ -511,4 +527,24 @@ async fn hand_over(
     }
     mark("app");
     Ok(())
+}
+
+/// Reveal was pressed on this screen and is released on the app's: the browser sends that
+/// click to neither button (their common ancestor gets it), so the release on the app's Reveal
+/// clicks it (a second click finds the question revealed and does nothing).
+fn carry_reveal_press() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    EventListener::once(&window, "pointerup", |e| {
+        let button = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest("#app button.reveal").ok().flatten())
+            .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(button) = button {
+            button.click();
+        }
+    })
+    .forget();
 }
