@@ -213,7 +213,8 @@ brotli; \`answers.json\` comes with the app module), and \`index.html\` carries 
 (one request fewer before the first paint) and its own shell (heading, intro, loading line).
 Then the first screen dropped Yew (its question is HTML text, \`web::first::view\`): its wasm
 went from 126 to 85 KB brotli, the first load from 141 to 98 KB, and the guard from 150 to
-120 KB.
+120 KB. Keeping an unfinished quiz per embed (two embeds on one page each resume theirs) added
+about 3 KB to it.
 \`opt-level = "s"\` was 21 KB larger than \`"z"\`; wasm-opt \`-Oz\`, \`-Os\`, \`--converge\` differ by
 under 1 KB. \`questions.json\` (49 answers) is 62 KB brotli whether pretty-printed or minified.
 
