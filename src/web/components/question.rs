@@ -57,15 +57,24 @@ pub fn quiz_header(
     }
 }
 
+/// What the head of a question says: its position ("Question n of total") and its category's
+/// title. Shared with the first screen (`first::view::question`).
+pub fn question_head<'a>(
+    bank: &'a Bank,
+    q: &Question,
+    session: &Session,
+) -> (usize, usize, &'a str) {
+    let category = bank
+        .category(&q.category)
+        .map(|c| c.title.as_str())
+        .unwrap_or_default();
+    (session.index + 1, session.len(), category)
+}
+
 pub fn question_view(v: QuestionView) -> Html {
     let (q, session) = (v.question, v.session);
-    let total = session.len();
-    let n = session.index + 1;
-    let category = v
-        .bank
-        .category(&q.category)
-        .map(|c| c.title.clone())
-        .unwrap_or_default();
+    let (n, total, category) = question_head(v.bank, q, session);
+    let category = category.to_owned();
     html! {
         <main class="quiz">
             { quiz_header(v.scope, v.change_href, v.on_change, v.header_extra, v.display) }

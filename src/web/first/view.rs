@@ -115,13 +115,7 @@ pub struct QuestionView<'a> {
 /// `components::question::question_view` before the reveal (and its pending states).
 pub fn question(v: QuestionView) -> String {
     let (q, session, display) = (v.question, v.session, v.display);
-    let total = session.len();
-    let n = session.index + 1;
-    let category = v
-        .bank
-        .category(&q.category)
-        .map(|c| c.title.as_str())
-        .unwrap_or_default();
+    let (n, total, category) = crate::web::components::question::question_head(v.bank, q, session);
     let title = display.title.clone().unwrap_or(v.scope.0);
     let desc = display.intro.clone().unwrap_or(v.scope.1);
     let change = if display.lock {
