@@ -32,7 +32,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from '../tests/e2e/server.mjs';
-import { MARK_FIRST_QUESTION, median } from '../tests/e2e/first-load.mjs';
+import { MARK_FIRST_QUESTION, firstQuestionSeen, median } from '../tests/e2e/first-load.mjs';
 import { splitBank } from './split-bank.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -293,10 +293,9 @@ function bigDist(dist) {
 async function firstQuestion(browser, url) {
   const { context, page } = await newContext(browser, [MARK_FIRST_QUESTION]);
   try {
+    const seen = firstQuestionSeen(page);
     await page.goto(url, { waitUntil: 'commit' });
-    await page.locator('h1.prompt').first().waitFor({ state: 'visible' });
-    await page.waitForFunction(() => window.__firstQuestion !== undefined, null, { polling: 10 });
-    return await page.evaluate(() => window.__firstQuestion);
+    return await seen;
   } finally {
     await context.close();
   }

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { serve } from '../tests/e2e/server.mjs';
-import { BUDGET_KB, MARK_FIRST_QUESTION, brotliBytes, measureFirstLoad, median, sizes } from '../tests/e2e/first-load.mjs';
+import { BUDGET_KB, MARK_FIRST_QUESTION, brotliBytes, firstQuestionSeen, measureFirstLoad, median, sizes } from '../tests/e2e/first-load.mjs';
 import { lighthouseRuns, lighthouseMarkdown } from './lighthouse.mjs';
 import { wasmShares, shareMarkdown } from './wasm-share.mjs';
 import { measureInteractions, measureLargeBank, interactionMarkdown } from './bench-interaction.mjs';
@@ -62,13 +62,9 @@ async function timeToQuestion(url, renderer = false) {
   await context.addInitScript(MARK_FIRST_QUESTION);
   await context.addInitScript(MARK_HANDOVER);
   const page = await context.newPage();
+  const seen = firstQuestionSeen(page);
   await page.goto(url, { waitUntil: 'commit' });
-  await page.locator('h1.prompt').waitFor({ state: 'visible' });
-  const t = await page.evaluate(async () => {
-    while (window.__firstQuestion === undefined) await new Promise((ok) => setTimeout(ok, 5));
-    return window.__firstQuestion;
-  });
-  const prompt = await page.locator('h1.prompt').textContent();
+  const t = await seen;
   let ready = null;
   if (renderer) {
     ready = await page.evaluate(async () => {
@@ -76,6 +72,7 @@ async function timeToQuestion(url, renderer = false) {
       return window.__handover;
     });
   }
+  const prompt = await page.locator('h1.prompt').textContent();
   await context.close();
   return { t, prompt, ready };
 }
