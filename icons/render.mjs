@@ -1,5 +1,6 @@
-// Renders the app icons (the favicon of index.html: "Py" on a rounded blue square) to PNG with
-// Debian's Chromium. Run once after changing icon.svg: `node icons/render.mjs`; the PNGs are
+// Renders the app icons ("Py" on a rounded blue square) to PNG with Debian's Chromium: the
+// favicon index.html links (a PNG: Chrome draws an SVG favicon on the page's main thread while
+// the page loads) and the manifest's icons. Run once after changing icon.svg: `node icons/render.mjs`; the PNGs are
 // committed. The maskable one fills its square (the launcher crops it), the text within the
 // central 80 % safe zone.
 import { chromium } from 'playwright-core';
@@ -11,6 +12,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const svg = readFileSync(join(here, 'icon.svg'), 'utf8');
 const maskable = svg.replace(/ rx="7"/, '').replace(/font-size="16"/, 'font-size="12"').replace(/y="22"/, 'y="20.2"');
 const icons = [
+  ['favicon-32.png', 32, svg],
   ['icon-192.png', 192, svg],
   ['icon-512.png', 512, svg],
   ['maskable-512.png', 512, maskable],

@@ -23,6 +23,7 @@ test(`the first load is the first screen and the bank's prompts, within ${BUDGET
   const kind = (f) => f.replace(/-[0-9a-f]{8,16}(?=[._])/, '-…');
   const kinds = first.map(kind).sort();
   assert.deepEqual(kinds, [
+    'icons/favicon-32.png',
     'index.html',
     'pyprep-….js',
     'pyprep-…_bg.wasm',
