@@ -174,31 +174,45 @@ pub fn shown(text: &str) -> String {
         .collect()
 }
 
+/// The most characters of link text an error message quotes.
+pub const QUOTED_MAX: usize = 60;
+
+/// Link text as an error message quotes it: [`shown`], and cut to [`QUOTED_MAX`] characters
+/// ending in "…" when longer, so an over-long link can't push the way home out of sight.
+pub fn quoted(text: &str) -> String {
+    if text.chars().nth(QUOTED_MAX).is_none() {
+        return shown(text);
+    }
+    let mut cut = shown(&text.chars().take(QUOTED_MAX - 1).collect::<String>());
+    cut.push('…');
+    cut
+}
+
 impl fmt::Display for LinkError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             LinkError::NoCategories => write!(f, "This link names no category."),
-            LinkError::BadSlug(s) => write!(f, "“{}” is not a category name.", shown(s)),
+            LinkError::BadSlug(s) => write!(f, "“{}” is not a category name.", quoted(s)),
             LinkError::UnknownCategories(s) => match s.as_slice() {
-                [one] => write!(f, "There is no category called “{}”.", shown(one)),
+                [one] => write!(f, "There is no category called “{}”.", quoted(one)),
                 many => write!(
                     f,
                     "There are no categories called “{}”.",
-                    shown(&many.join("”, “"))
+                    quoted(&many.join("”, “"))
                 ),
             },
             LinkError::BadCount(n) => write!(
                 f,
                 "“{}” is not a question count: use a whole number from 1 to {MAX_COUNT}, or “all”.",
-                shown(n)
+                quoted(n)
             ),
             LinkError::BadSeed(s) => write!(
                 f,
                 "“{}” is not a valid seed: use up to 32 letters, digits, “-” or “_”.",
-                shown(s)
+                quoted(s)
             ),
             LinkError::BadIds(s) => {
-                write!(f, "“{}” is not a valid list of question ids.", shown(s))
+                write!(f, "“{}” is not a valid list of question ids.", quoted(s))
             }
             LinkError::NoQuestions => write!(f, "These categories hold no questions yet."),
             LinkError::NoQuestionsAtLevel => write!(
@@ -216,17 +230,17 @@ impl fmt::Display for LinkError {
             LinkError::BadLevel(l) => write!(
                 f,
                 "“{}” is not an interview level: use junior, mid or senior.",
-                shown(l)
+                quoted(l)
             ),
             LinkError::BadLength(n) => write!(
                 f,
                 "“{}” is not an interview length: use 15, 30 or 45 (minutes).",
-                shown(n)
+                quoted(n)
             ),
             LinkError::NoChallenge(id) => write!(
                 f,
                 "This question bank has no live-coding challenge “{}”.",
-                shown(id)
+                quoted(id)
             ),
         }
     }
@@ -675,6 +689,22 @@ pub fn home_route(display: &Display) -> String {
     with_query("/".to_owned(), display_params(display))
 }
 
+/// An error page's way home: none in a locked quiz (`lock=1`: nothing leads away from it, not
+/// even a link that doesn't work).
+pub fn error_home(display: &Display) -> Option<String> {
+    (!display.lock).then(|| home_route(display))
+}
+
+/// What an error page says: `reason`, and in a locked quiz, which has no way home, who can mend
+/// it.
+pub fn error_text(reason: &str, display: &Display) -> String {
+    if display.lock {
+        format!("{reason} Please tell the owner of this page.")
+    } else {
+        reason.to_owned()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -895,6 +925,36 @@ mod tests {
             "“\u{fffd}12x” is not a question count: use a whole number from 1 to 999, or “all”."
         );
         assert_eq!(shown("a\u{2066}b\nc"), "a\u{fffd}b\u{fffd}c");
+    }
+
+    #[test]
+    fn a_locked_quiz_has_no_way_home_even_from_an_error() {
+        let (_, open) = parse_hash("#/quiz/core?embed=1&theme=dark");
+        assert_eq!(error_home(&open), Some(home_route(&open)));
+        assert_eq!(error_text("Bad link.", &open), "Bad link.");
+        let (_, locked) = parse_hash("#/quiz/core?embed=1&lock=1");
+        assert_eq!(error_home(&locked), None);
+        assert_eq!(
+            error_text("Bad link.", &locked),
+            "Bad link. Please tell the owner of this page."
+        );
+    }
+
+    #[test]
+    fn quoted_link_text_is_cut_to_a_line() {
+        let exact = "é".repeat(QUOTED_MAX);
+        assert_eq!(quoted(&exact), exact);
+        let cut = quoted(&"x".repeat(100_000));
+        assert_eq!(cut.chars().count(), QUOTED_MAX);
+        assert!(cut.ends_with("xx…"));
+        let e = parse_quiz("core", &format!("seed={}", "x".repeat(100_000))).unwrap_err();
+        assert!(e.to_string().chars().count() < QUOTED_MAX + 80, "{e}");
+        // A cut never splits a character, and what it keeps is still made safe.
+        assert_eq!(
+            quoted(&"😀".repeat(QUOTED_MAX + 1)),
+            format!("{}…", "😀".repeat(QUOTED_MAX - 1))
+        );
+        assert!(quoted(&format!("\u{202e}{}", "x".repeat(100))).starts_with('\u{fffd}'));
     }
 
     #[test]

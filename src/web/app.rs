@@ -1,11 +1,13 @@
 //! The root: loads the bank, opens storage, applies display options, picks the screen.
 
 use crate::bank::{self, Loaded};
-use crate::link::{accent_reads_as_text, home_route, parse_hash, text_on_accent, Display, Page};
+use crate::link::{accent_reads_as_text, error_text, parse_hash, text_on_accent, Display, Page};
 use crate::store::Store;
 use crate::web::adapters::url::use_hash;
 use crate::web::components::data::ExportButton;
-use crate::web::components::{link_error, top_bars, BankProblems, ErrorPage, Notices};
+use crate::web::components::{
+    link_error, top_bars, BankProblems, ErrorPage, Notices, QUIZ_LINK_ERROR, STUDY_LINK_ERROR,
+};
 use crate::web::context::{reschedule, Code, Ctx};
 use crate::web::pages::challenge::ChallengePage;
 use crate::web::pages::home::Home;
@@ -301,7 +303,7 @@ pub fn App(props: &AppProps) -> Html {
         let display = display.clone();
         use_effect_with(display, apply_display);
     }
-    let home = home_route(&display);
+    let home = crate::link::error_home(&display);
     let bars = top_bars(&page, &display);
     let body = match &*state {
         LoadState::Loading => html! {
@@ -331,15 +333,13 @@ pub fn App(props: &AppProps) -> Html {
             let screen = match page {
                 Page::Home => html! { <Home /> },
                 Page::Quiz(Ok(link)) => html! { <QuizPage {link} /> },
-                Page::Quiz(Err(e)) => link_error(&e, home.clone()),
+                Page::Quiz(Err(e)) => link_error(QUIZ_LINK_ERROR, &e, &display),
                 Page::Progress => html! { <ProgressPage /> },
                 Page::Study(Ok(selection)) => html! { <StudyPage {selection} /> },
-                Page::Study(Err(e)) => html! {
-                    <ErrorPage title="This study link doesn't work" message={e.to_string()} home={home.clone()} />
-                },
+                Page::Study(Err(e)) => link_error(STUDY_LINK_ERROR, &e, &display),
                 Page::Mock(Ok(link)) => html! { <MockPage {link} /> },
                 Page::Mock(Err(e)) => html! {
-                    <ErrorPage title="This interview link doesn't work" message={e.to_string()} home={home.clone()}>
+                    <ErrorPage title="This interview link doesn't work" message={error_text(&e.to_string(), &display)} home={home.clone()}>
                         <a class="button" href={format!("#{}", crate::mock::MockLink { display: display.clone(), ..Default::default() }.route())}>
                             {"Set up an interview"}</a>
                     </ErrorPage>
@@ -347,7 +347,7 @@ pub fn App(props: &AppProps) -> Html {
                 Page::Challenge(id) => html! { <ChallengePage {id} /> },
                 Page::NotFound(path) => html! {
                     <ErrorPage title="Page not found"
-                        message={format!("PyPrep has no page at “{}”.", crate::link::shown(&path))}
+                        message={error_text(&format!("PyPrep has no page at “{}”.", crate::link::quoted(&path)), &display)}
                         home={home.clone()} />
                 },
             };

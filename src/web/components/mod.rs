@@ -46,9 +46,19 @@ pub fn ErrorPage(props: &ErrorPageProps) -> Html {
 }
 
 /// The page for a quiz link that can't be used (bad count, garbled seed, unknown category).
-pub fn link_error(e: &crate::link::LinkError, home: String) -> Html {
+pub const QUIZ_LINK_ERROR: &str = "This quiz link doesn't work";
+pub const STUDY_LINK_ERROR: &str = "This study link doesn't work";
+
+/// A link that doesn't work (`title`: which kind of link): why, and the way home unless the
+/// quiz is locked.
+pub fn link_error(
+    title: &'static str,
+    e: &crate::link::LinkError,
+    display: &crate::link::Display,
+) -> Html {
+    let message = crate::link::error_text(&e.to_string(), display);
     html! {
-        <ErrorPage title="This quiz link doesn't work" message={e.to_string()} home={home} />
+        <ErrorPage {title} {message} home={crate::link::error_home(display)} />
     }
 }
 

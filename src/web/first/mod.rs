@@ -222,7 +222,7 @@ impl Screen {
             (_, Some(link)) => self.question(&loaded, link, display),
             (Page::Quiz(Err(e)), _) => {
                 crate::web::set_title(Some(view::LINK_ERROR_TITLE));
-                view::link_error(&e.to_string())
+                view::link_error(&e.to_string(), display)
             }
             // The other screens are the app's: until it takes over, index.html's shell shows.
             _ => return placeholder(),
@@ -266,7 +266,7 @@ impl Screen {
             return match link.pool(bank) {
                 Err(e) => {
                     crate::web::set_title(Some(view::LINK_ERROR_TITLE));
-                    view::link_error(&e.to_string())
+                    view::link_error(&e.to_string(), display)
                 }
                 Ok(_) => view::loading("Drawing questions…"),
             };

@@ -72,11 +72,17 @@ pub fn error_page(title: &str, message: &str, actions: &str) -> String {
 pub const LINK_ERROR_TITLE: &str = "This quiz link doesn't work";
 pub const BANK_ERROR_TITLE: &str = "The questions could not be loaded";
 
-pub fn link_error(message: &str) -> String {
+/// A link that doesn't work, as the app's `components::link_error` shows it: with the way home
+/// unless the quiz is locked.
+pub fn link_error(reason: &str, display: &Display) -> String {
+    let home = crate::link::error_home(display).map_or(
+        "",
+        |_| r#"<button class="button primary" data-do="home">Go to the home page</button>"#,
+    );
     error_page(
         LINK_ERROR_TITLE,
-        message,
-        r#"<button class="button primary" data-do="home">Go to the home page</button>"#,
+        &crate::link::error_text(reason, display),
+        home,
     )
 }
 
@@ -251,6 +257,15 @@ mod tests {
         let site = notices(&[Notice::NotSaved], false);
         assert!(!site.contains("close-notice") && !site.contains("small"));
         assert!(app_failed("<x>").contains("&lt;x&gt;"));
-        assert!(link_error("bad <n>").contains("bad &lt;n&gt;"));
+        let open = Display::default();
+        assert!(link_error("bad <n>", &open).contains("bad &lt;n&gt;"));
+        assert!(link_error("Bad.", &open).contains(r#"data-do="home""#));
+        let locked = Display {
+            lock: true,
+            ..Display::default()
+        };
+        let page = link_error("Bad.", &locked);
+        assert!(!page.contains("data-do"), "{page}");
+        assert!(page.contains("Bad. Please tell the owner of this page."));
     }
 }

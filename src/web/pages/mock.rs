@@ -59,7 +59,7 @@ pub fn MockPage(props: &MockPageProps) -> Html {
         }
         Err(e) => html! {
             <ErrorPage title="This interview can't be built" message={e.to_string()}
-                home={crate::link::home_route(&ctx.display)}>
+                home={crate::link::error_home(&ctx.display)}>
                 <a class="button" href={format!("#{}", MockLink { display: ctx.display.clone(), ..MockLink::default() }.route())}>
                     {"Set up an interview"}</a>
             </ErrorPage>

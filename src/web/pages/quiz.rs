@@ -15,7 +15,7 @@ use crate::web::components::question::{
     question_view, quiz_header, reveal_button, use_quiz_keys, QuestionView,
 };
 use crate::web::components::recorder::Recorder;
-use crate::web::components::{link_error, use_ctx};
+use crate::web::components::{link_error, use_ctx, QUIZ_LINK_ERROR};
 use crate::web::context::{record_effect, use_intervals};
 use crate::web::focus;
 use crate::web::fresh_seed;
@@ -78,14 +78,14 @@ pub fn QuizPage(props: &QuizPageProps) -> Html {
         // resume_or_draw checks seeded links; a seedless one waits for its seed only if it works.
         None => match props.link.pool(&ctx.loaded.bank) {
             Ok(_) => html! { <div class="loading" role="status">{"Drawing questions…"}</div> },
-            Err(e) => link_error(&e, home_route(&ctx.display)),
+            Err(e) => link_error(QUIZ_LINK_ERROR, &e, &ctx.display),
         },
         Some(seed) => match session_for(&ctx.store, &ctx.loaded.bank, &props.link, seed) {
             Ok(session) => {
                 let key = session.route.clone();
                 html! { <Quiz {key} {session} link={props.link.clone()} /> }
             }
-            Err(e) => link_error(&e, home_route(&ctx.display)),
+            Err(e) => link_error(QUIZ_LINK_ERROR, &e, &ctx.display),
         },
     }
 }

@@ -5,7 +5,7 @@
 use crate::link::{Count, QuizLink, Selection};
 use crate::search::Index;
 use crate::web::components::answer::Answer;
-use crate::web::components::{link_error, use_ctx};
+use crate::web::components::{link_error, use_ctx, STUDY_LINK_ERROR};
 use std::collections::HashSet;
 use yew::prelude::*;
 
@@ -47,7 +47,7 @@ pub fn StudyPage(props: &StudyProps) -> Html {
     }
     let slugs = match slugs {
         Ok(s) => s,
-        Err(e) => return link_error(&e, crate::link::home_route(&ctx.display)),
+        Err(e) => return link_error(STUDY_LINK_ERROR, &e, &ctx.display),
     };
     let matches = index.search(&query);
     let shown = if *show_all {
