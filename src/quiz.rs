@@ -200,6 +200,13 @@ impl Session {
         self.ids.is_empty()
     }
 
+    /// Whether Undo may take the last grade back. Never in a locked quiz (`lock=1`): each
+    /// grade reaches the host page as it is given (`question-graded`), and a careers page acts
+    /// on it.
+    pub fn may_undo(&self, locked: bool) -> bool {
+        self.undo.is_some() && !locked
+    }
+
     /// Every question graded, or the quiz ended early.
     pub fn finished(&self) -> bool {
         self.ended || self.index >= self.ids.len()
@@ -573,6 +580,16 @@ mod tests {
             "finished quiz ignores actions"
         );
         assert_eq!(s.grades, [Some(Grade::Easy), Some(Grade::Again)]);
+    }
+
+    #[test]
+    fn a_locked_quiz_never_takes_a_grade_back() {
+        let mut s = session(3);
+        assert!(!s.may_undo(false), "nothing graded yet");
+        s.apply(Action::Reveal, 1.0);
+        s.apply(Action::Grade(Grade::Easy), 2.0);
+        assert!(s.may_undo(false));
+        assert!(!s.may_undo(true), "its grade was reported to the host page");
     }
 
     #[test]

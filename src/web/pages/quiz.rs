@@ -198,8 +198,7 @@ fn Quiz(props: &QuizProps) -> Html {
         let bank = ctx.loaded.clone();
         let locked = ctx.display.lock;
         Callback::from(move |action: Action| {
-            // A locked quiz's result is final once reported (a careers page acts on it).
-            if locked && action == Action::Undo && session.finished() {
+            if action == Action::Undo && !session.may_undo(locked) {
                 return;
             }
             let mut next = (*session).clone();
@@ -267,7 +266,7 @@ fn Quiz(props: &QuizProps) -> Html {
             navigate(&route, false);
         })
     };
-    let undo_allowed = !(ctx.display.lock && session.finished());
+    let undo_allowed = session.may_undo(ctx.display.lock);
     let undo = session.undo.as_ref().filter(|_| undo_allowed).map(|u| {
         let dispatch = dispatch.clone();
         html! {
