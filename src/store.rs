@@ -204,6 +204,12 @@ impl Store {
         }
     }
 
+    /// Takes `notice` off the list: its reader closed it (it comes back only if it happens
+    /// again).
+    pub fn dismiss(&self, notice: &Notice) {
+        self.notices.borrow_mut().retain(|n| n != notice);
+    }
+
     fn notify(&self, n: Notice) {
         {
             let mut notices = self.notices.borrow_mut();
@@ -669,6 +675,13 @@ mod tests {
         assert_eq!(notices.len(), 2);
         assert!(notices[0].message().contains("not valid JSON"));
         assert!(store.is_persistent());
+        // Its reader closes one; the other stays, and the backups too.
+        store.dismiss(&notices[0]);
+        assert_eq!(store.notices(), vec![notices[1].clone()]);
+        assert!(mem
+            .get("pyprep.backup.pyprep.v1.progress.42")
+            .unwrap()
+            .is_some());
     }
 
     #[test]

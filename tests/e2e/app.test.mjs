@@ -270,6 +270,18 @@ test('bad links show a clear error page with a way home', async () => {
       assert.equal(await alert.getByRole('button', { name: 'Go to the home page' }).count(), 1);
     }
 
+    // An over-long link is quoted cut short, so the way home stays in sight.
+    await v.goto(`#/quiz/core?seed=${'x'.repeat(20000)}`);
+    await alert.getByText(/is not a valid seed/).waitFor();
+    assert.ok((await alert.textContent()).length < 300, 'the seed is quoted cut short');
+    assert.ok(await alert.getByRole('button', { name: 'Go to the home page' }).isVisible());
+    // A study link is called one; a locked quiz's bad link has no way out of the lock.
+    await v.goto('#/study/nope');
+    await alert.getByRole('heading', { name: "This study link doesn't work" }).waitFor();
+    await v.goto('#/quiz/nope?embed=1&lock=1');
+    await alert.getByText(/Please tell the owner of this page/).waitFor();
+    assert.equal(await alert.getByRole('button').count(), 0, 'nothing leads away from a locked quiz');
+
     await v.goto('#/elsewhere');
     await alert.getByRole('heading', { name: 'Page not found' }).waitFor();
     assert.match(await alert.textContent(), /\/elsewhere/);
@@ -313,6 +325,16 @@ test('corrupt storage is backed up, explained, and the app still works', async (
     assert.ok(progressNotice.includes(backupOf(KEYS.progress)[0][0]));
     assert.ok(sessionNotice.includes(backupOf(KEYS.session)[0][0]));
     assert.equal(stored[KEYS.progress], undefined, 'the unreadable value is moved away');
+
+    // On a phone the backups' long keys wrap inside their notices; each notice can be closed.
+    await page.setViewportSize({ width: 320, height: 568 });
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 320), 'no sideways scroll');
+    await notices.filter({ hasText: 'saved progress' }).getByRole('button', { name: 'Dismiss this notice' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('.notices .notice').length === 1);
+    await v.goto('#/progress');
+    await page.getByRole('heading', { name: 'Your progress', level: 1 }).waitFor();
+    assert.deepEqual(await notices.allTextContents(), [sessionNotice], 'a closed notice stays closed');
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     // A quiz still works and saves new progress.
     await v.goto('#/quiz/core?n=2&seed=afterfix');

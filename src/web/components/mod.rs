@@ -172,19 +172,34 @@ pub fn Notices(props: &NoticesProps) -> Html {
     if notices.is_empty() {
         return html! {};
     }
-    let close = Callback::from(move |_| {
-        if let Some(r) = &root {
-            let _ = r.set_attribute(NOTICE_CLOSED, "");
-        }
-        update.force_update();
-    });
+    let close = {
+        let update = update.clone();
+        Callback::from(move |_| {
+            if let Some(r) = &root {
+                let _ = r.set_attribute(NOTICE_CLOSED, "");
+            }
+            update.force_update();
+        })
+    };
+    let dismiss = |n: &crate::store::Notice| {
+        let (store, n, update) = (ctx.store.clone(), n.clone(), update.clone());
+        Callback::from(move |_| {
+            store.dismiss(&n);
+            update.force_update();
+        })
+    };
     html! {
         <div class="notices" role="status">
             { for notices.iter().map(|n| {
                 let not_saved = *n == crate::store::Notice::NotSaved;
+                let closable = !not_saved;
                 html! {
-                    <p class={classes!("notice", (embed && not_saved).then_some("small"))}>
+                    <p class={classes!("notice", (embed && not_saved).then_some("small"), closable.then_some("closable"))}>
                         <span>{ n.message() }</span>
+                        if closable {
+                            <button class="close" aria-label="Dismiss this notice" title="Dismiss"
+                                onclick={dismiss(n)}>{"×"}</button>
+                        }
                         if not_saved {
                             {" "}{ props.children.clone() }
                             if embed {

@@ -329,6 +329,23 @@ fn on_click(e: &web_sys::Event) {
             }
             render_soon();
         }
+        "dismiss-notice" => {
+            let backup = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|t| t.closest("[data-backup]").ok().flatten())
+                .and_then(|b| b.get_attribute("data-backup"));
+            with_screen(|s| {
+                let store = s.store.clone();
+                let gone = store.notices().into_iter().find(
+                    |n| matches!(n, crate::store::Notice::Recovered { backup: b, .. } if Some(b) == backup.as_ref()),
+                );
+                if let Some(n) = gone {
+                    store.dismiss(&n);
+                }
+            });
+            render_soon();
+        }
         "home" => {
             let (_, display) = parse_hash(&current_hash());
             navigate(&home_route(&display), false);

@@ -36,15 +36,22 @@ pub fn notices(notices: &[Notice], embed: bool) -> String {
     let items: String = notices
         .iter()
         .map(|n| {
-            let not_saved = *n == Notice::NotSaved;
-            let small = if embed && not_saved { " small" } else { "" };
-            let close = if embed && not_saved {
-                r#" <button class="close" aria-label="Dismiss this notice" title="Dismiss" data-do="close-notice">×</button>"#
-            } else {
-                ""
+            let (class, close) = match n {
+                Notice::NotSaved if embed => (
+                    " small",
+                    r#" <button class="close" aria-label="Dismiss this notice" title="Dismiss" data-do="close-notice">×</button>"#.to_owned(),
+                ),
+                Notice::NotSaved => ("", String::new()),
+                Notice::Recovered { backup, .. } => (
+                    " closable",
+                    format!(
+                        r#"<button class="close" aria-label="Dismiss this notice" title="Dismiss" data-do="dismiss-notice" data-backup="{}">×</button>"#,
+                        esc(backup)
+                    ),
+                ),
             };
             format!(
-                r#"<p class="notice{small}"><span>{}</span>{close}</p>"#,
+                r#"<p class="notice{class}"><span>{}</span>{close}</p>"#,
                 esc(&n.message())
             )
         })
@@ -256,6 +263,18 @@ mod tests {
         assert!(embedded.contains("notice small") && embedded.contains("data-do=\"close-notice\""));
         let site = notices(&[Notice::NotSaved], false);
         assert!(!site.contains("close-notice") && !site.contains("small"));
+        // Recovered data: closable everywhere, by its backup's key.
+        let recovered = Notice::Recovered {
+            what: "progress",
+            reason: "not <JSON>".into(),
+            backup: "pyprep.backup.pyprep.v1.progress.1\"x".into(),
+        };
+        for embed in [false, true] {
+            let shown = notices(std::slice::from_ref(&recovered), embed);
+            assert!(shown.contains(r#"class="notice closable""#), "{shown}");
+            assert!(shown.contains(r#"data-do="dismiss-notice" data-backup="pyprep.backup.pyprep.v1.progress.1&quot;x""#), "{shown}");
+            assert!(shown.contains("not &lt;JSON&gt;"));
+        }
         assert!(app_failed("<x>").contains("&lt;x&gt;"));
         let open = Display::default();
         assert!(link_error("bad <n>", &open).contains("bad &lt;n&gt;"));
