@@ -285,16 +285,11 @@ pub fn App(props: &AppProps) -> Html {
         let store = store.clone();
         let changed = changed.clone();
         use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|w| {
-                gloo::events::EventListener::new(&w, "storage", move |e| {
-                    let ours = e
-                        .dyn_ref::<web_sys::StorageEvent>()
-                        .is_some_and(|e| e.key().is_none_or(|k| k.starts_with("pyprep.")));
-                    if ours && store.is_persistent() {
-                        reschedule(&store);
-                        changed.emit(());
-                    }
-                })
+            let listener = crate::web::adapters::storage::on_other_tab_save(move || {
+                if store.is_persistent() {
+                    reschedule(&store);
+                    changed.emit(());
+                }
             });
             move || drop(listener)
         });

@@ -13,6 +13,7 @@ import {
   seriousViolations,
   serveDist,
   sharedBrowser,
+  Visit,
   withVisit,
 } from './helpers.mjs';
 
@@ -193,6 +194,29 @@ test('reload mid-quiz resumes the same question, revealed, with its notes', asyn
     // And it carries on from there.
     await v.grade(4);
     assert.equal(await v.counterText(), 'Question 4 of 5');
+  });
+});
+
+test('the same quiz in two tabs: a grade in one shows in the other, never graded twice', async () => {
+  await visit(async (v) => {
+    const link = '#/quiz/testing?n=3&seed=tabs1';
+    await v.goto(link);
+    const other = new Visit(v.context, await v.context.newPage(), v.baseUrl);
+    await other.goto(link);
+    assert.equal(await other.counterText(), 'Question 1 of 3');
+    await other.reveal();
+    await other.grade(4);
+    assert.equal(await other.counterText(), 'Question 2 of 3');
+    // The first tab follows without a reload, on the next question and not revealed.
+    await v.page.getByText('Question 2 of 3').first().waitFor();
+    assert.equal(await v.page.getByRole('button', { name: 'Reveal answer' }).count(), 1);
+    await v.reveal();
+    await v.grade(2);
+    await other.page.getByText('Question 3 of 3').first().waitFor();
+    const progress = await v.storedJson(KEYS.progress);
+    const grades = Object.values(progress.questions).map((q) => q.grades.map((r) => r.grade));
+    assert.deepEqual(grades.sort(), [[2], [4]], 'one review per graded question');
+    assert.deepEqual(other.errors, []);
   });
 });
 

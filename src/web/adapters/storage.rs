@@ -99,3 +99,21 @@ pub fn open(embedded: bool) -> Store {
     store.check_all();
     store
 }
+
+/// Calls `f` whenever another tab of this site saves one of PyPrep's values (the browser's
+/// `storage` event, which a tab never gets for its own writes), until the listener is dropped.
+pub fn on_other_tab_save(f: impl Fn() + 'static) -> Option<gloo::events::EventListener> {
+    let window = web_sys::window()?;
+    Some(gloo::events::EventListener::new(
+        &window,
+        "storage",
+        move |e| {
+            let ours = e
+                .dyn_ref::<web_sys::StorageEvent>()
+                .is_some_and(|e| e.key().is_none_or(|k| k.starts_with("pyprep.")));
+            if ours {
+                f();
+            }
+        },
+    ))
+}

@@ -182,6 +182,21 @@ fn Quiz(props: &QuizProps) -> Html {
         let store = ctx.store.clone();
         use_effect_with((*session).clone(), move |s| store.save_session(s));
     }
+    // The same quiz open in another tab: what it saves shows here too (the last save wins), so
+    // this tab never grades a question the other one already graded.
+    {
+        let store = ctx.store.clone();
+        let session = session.clone();
+        use_effect_with(session.route.clone(), move |route| {
+            let route = route.clone();
+            let listener = crate::web::adapters::storage::on_other_tab_save(move || {
+                if let Some(saved) = store.session_of(&route) {
+                    session.set(saved);
+                }
+            });
+            move || drop(listener)
+        });
+    }
     {
         let bank = ctx.loaded.clone();
         let session = session.clone();
