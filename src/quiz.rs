@@ -423,6 +423,31 @@ impl Session {
 }
 
 /// The identity of a quiz: its route without display options. Requires a seed.
+/// The seed that resumes a seedless `link`: that of the first unfinished quiz in `sessions`
+/// (most recent first) drawn from the same link with a seed. An embed's host page writes its
+/// iframe without a seed on every load, so this is how a reload finds the reader's quiz.
+pub fn seed_to_resume<'a>(
+    link: &QuizLink,
+    sessions: impl IntoIterator<Item = &'a Session>,
+) -> Option<String> {
+    sessions
+        .into_iter()
+        .filter(|s| !s.finished())
+        .find_map(|s| {
+            let crate::link::Page::Quiz(Ok(drawn)) =
+                crate::link::parse_hash(&format!("#{}", s.route)).0
+            else {
+                return None;
+            };
+            let seed = drawn.seed?;
+            let same = session_key(&QuizLink {
+                seed: Some(seed.clone()),
+                ..link.clone()
+            }) == s.route;
+            same.then_some(seed)
+        })
+}
+
 pub fn session_key(link: &QuizLink) -> String {
     QuizLink {
         display: Display::default(),
@@ -580,6 +605,32 @@ mod tests {
             "finished quiz ignores actions"
         );
         assert_eq!(s.grades, [Some(Grade::Easy), Some(Grade::Again)]);
+    }
+
+    #[test]
+    fn a_seedless_link_resumes_the_unfinished_quiz_drawn_from_it() {
+        let link = |hash: &str| match crate::link::parse_hash(hash).0 {
+            crate::link::Page::Quiz(Ok(l)) => l,
+            other => panic!("{other:?}"),
+        };
+        let started = |hash: &str| Session::new(session_key(&link(hash)), vec!["q".into()]);
+        let embed = link("#/quiz/core,oop?n=3&embed=1&theme=dark");
+        let mut finished = started("#/quiz/core,oop?n=3&seed=done");
+        finished.ended = true;
+        let sessions = [
+            started("#/quiz/core?n=3&seed=other"),
+            started("#/quiz/core,oop?n=4&seed=count"),
+            finished,
+            started("#/quiz/core,oop?n=3&seed=mine"),
+            started("#/quiz/core,oop?n=3&seed=older"),
+        ];
+        assert_eq!(seed_to_resume(&embed, &sessions).as_deref(), Some("mine"));
+        assert_eq!(
+            seed_to_resume(&embed, &sessions[..3]),
+            None,
+            "finished or another link"
+        );
+        assert_eq!(seed_to_resume(&link("#/quiz/dsa?n=3"), &sessions), None);
     }
 
     #[test]

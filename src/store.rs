@@ -337,6 +337,18 @@ impl Store {
             .max_by(|a, b| last_shown(a).total_cmp(&last_shown(b)))
     }
 
+    /// In an embed, the seed that resumes a seedless `link` (see `quiz::seed_to_resume`); on
+    /// the site a seedless link is a new draw.
+    pub fn seed_to_resume(&self, link: &crate::link::QuizLink) -> Option<String> {
+        if !self.embedded {
+            return None;
+        }
+        let mut sessions: Vec<Session> =
+            self.embed_sessions().into_iter().map(|(_, s)| s).collect();
+        sessions.sort_by(|a, b| last_shown(b).total_cmp(&last_shown(a)));
+        crate::quiz::seed_to_resume(link, &sessions)
+    }
+
     /// The unfinished quiz of `route` (a quiz's identity, `quiz::session_key`), if stored.
     pub fn session_of(&self, route: &str) -> Option<Session> {
         let read = |key: &str| self.load_with(key, "unfinished quiz", decode_session);
@@ -597,6 +609,27 @@ mod tests {
         );
         let site = Store::new(Some(Box::new(Shared(disk.clone()))), now);
         assert_eq!(site.session(), None, "the site's quiz is apart");
+
+        // A host page writes a seedless iframe on every load: it gets the latest unfinished
+        // quiz of its link back; the site draws afresh.
+        let seedless = |hash: &str| match crate::link::parse_hash(hash).0 {
+            crate::link::Page::Quiz(Ok(l)) => l,
+            other => panic!("{other:?}"),
+        };
+        embed().save_session(&quiz("/quiz/core?seed=a2", 3.0));
+        let core = seedless("#/quiz/core?embed=1");
+        assert_eq!(
+            embed().seed_to_resume(&core).as_deref(),
+            Some("a2"),
+            "the latest of two"
+        );
+        assert_eq!(
+            embed().seed_to_resume(&seedless("#/quiz/dsa?embed=1")),
+            None
+        );
+        assert_eq!(site.seed_to_resume(&core), None);
+        disk.remove(&embed_session_key("/quiz/core?seed=a2"))
+            .unwrap();
 
         // The one slot all embeds shared before: read for its quiz, gone once that is saved.
         let old = quiz("/quiz/files?seed=old", 0.5);

@@ -165,25 +165,32 @@ test('script embed: two widgets, height follows content both ways, host events, 
   await context.close();
 });
 
-test('two embeds on one page each resume their own quiz after a reload', async () => {
+test('embeds on one page each resume their own quiz after a reload, with a seed or without', async () => {
   const app = `${widget.url}/pyprep/`;
+  // The third is "a new draw for every visitor": its host writes it without a seed every time.
   pages['/two'] = `<!doctype html><html lang="en"><head><title>Two quizzes</title><link rel="icon" href="data:,"></head><body>
     <iframe id="one" src="${app}#/quiz/core?n=3&seed=two1&embed=1" title="PyPrep core" width="100%" height="640" style="border:0"></iframe>
     <iframe id="two" src="${app}#/quiz/oop?n=3&seed=two2&embed=1" title="PyPrep OOP" width="100%" height="640" style="border:0"></iframe>
+    <iframe id="three" src="${app}#/quiz/dsa?n=3&embed=1" title="PyPrep DSA" width="100%" height="640" style="border:0"></iframe>
   </body></html>`;
   const { context, page, errors } = await open('/two');
   const counter = (id) => page.frameLocator(`#${id}`).locator('html[data-app="app"] .counter');
-  for (const id of ['one', 'two']) {
+  const ids = ['one', 'two', 'three'];
+  const prompts = {};
+  for (const id of ids) {
     const frame = page.frameLocator(`#${id}`);
     await frame.locator(APP_PROMPT).waitFor();
     await frame.getByRole('button', { name: 'Reveal answer' }).click();
     await frame.getByRole('button', { name: 'Got it' }).click();
     await frame.getByText('Question 2 of 3').first().waitFor();
+    prompts[id] = (await frame.locator(APP_PROMPT).textContent()).trim();
   }
   await page.reload();
-  for (const id of ['one', 'two']) {
-    await page.frameLocator(`#${id}`).locator(APP_PROMPT).waitFor();
+  for (const id of ids) {
+    const frame = page.frameLocator(`#${id}`);
+    await frame.locator(APP_PROMPT).waitFor();
     assert.equal((await counter(id).innerText()).trim(), 'Question 2 of 3', `#${id} resumes its quiz`);
+    assert.equal((await frame.locator(APP_PROMPT).textContent()).trim(), prompts[id], `#${id}: the same question`);
   }
   assert.deepEqual(errors, []);
   await context.close();

@@ -28,17 +28,22 @@ pub async fn import_app() -> Result<js_sys::Function, String> {
 }
 
 /// Resolves after the next frame is painted (an animation frame, then a task), so what follows
-/// never competes with the first screen.
+/// never competes with the first screen; or after 100 ms, as index.html's loader does: a page
+/// that paints no frames (a background tab, an embed scrolled out of view, which Chrome doesn't
+/// render) still goes on.
 pub async fn after_paint() {
     let Some(window) = web_sys::window() else {
         return;
     };
     let frame = js_sys::Promise::new(&mut |resolve, _| {
         let w = window.clone();
+        let late = resolve.clone();
         let next_task = Closure::once_into_js(move || {
             let _ = w.set_timeout_with_callback(resolve.unchecked_ref());
         });
         let _ = window.request_animation_frame(next_task.unchecked_ref());
+        let _ =
+            window.set_timeout_with_callback_and_timeout_and_arguments_0(late.unchecked_ref(), 100);
     });
     let _ = JsFuture::from(frame).await;
 }

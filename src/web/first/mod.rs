@@ -252,7 +252,7 @@ impl Screen {
         let route = link.route();
         if self.quiz.as_ref().is_none_or(|(r, _)| *r != route) {
             // A new link: draw (or resume) its quiz; a link without a seed gets one first.
-            seed_if_missing(link, bank);
+            seed_if_missing(link, bank, &self.store);
             let session = link
                 .seed
                 .as_ref()

@@ -30,10 +30,10 @@ pub struct QuizPageProps {
 /// A link without a seed gets one, written into the URL (so the quiz can be shared or
 /// reloaded); the new fragment then renders the quiz. A link that can't work (unknown
 /// categories, no such questions) is left as it was written, to be shown as an error.
-pub fn seed_if_missing(link: &QuizLink, bank: &Bank) {
+pub fn seed_if_missing(link: &QuizLink, bank: &Bank, store: &Store) {
     if link.seed.is_none() && link.pool(bank).is_ok() {
         let seeded = QuizLink {
-            seed: Some(fresh_seed()),
+            seed: Some(store.seed_to_resume(link).unwrap_or_else(fresh_seed)),
             ..link.clone()
         };
         navigate(&seeded.route(), true);
@@ -70,9 +70,9 @@ pub fn session_for(
 #[component]
 pub fn QuizPage(props: &QuizPageProps) -> Html {
     let ctx = use_ctx();
-    let loaded = ctx.loaded.clone();
+    let (loaded, store) = (ctx.loaded.clone(), ctx.store.clone());
     use_effect_with(props.link.clone(), move |link| {
-        seed_if_missing(link, &loaded.bank)
+        seed_if_missing(link, &loaded.bank, &store)
     });
     match &props.link.seed {
         // resume_or_draw checks seeded links; a seedless one waits for its seed only if it works.
