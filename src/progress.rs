@@ -343,6 +343,8 @@ pub fn export(progress: &Progress, mocks: &[crate::mock::MockRecord], at: f64) -
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportError {
     TooLarge(usize),
+    /// Nothing in it (or only white space).
+    Empty,
     Truncated,
     NotJson,
     Foreign,
@@ -358,6 +360,7 @@ impl std::fmt::Display for ImportError {
                 "This file is {:.1} MB; a PyPrep export is far smaller, so it was not read.",
                 *n as f64 / 1_048_576.0
             ),
+            ImportError::Empty => write!(f, "This file is empty: export your progress again."),
             ImportError::Truncated => {
                 write!(f, "This file ends too early: it looks cut off. Export it again.")
             }
@@ -383,6 +386,9 @@ pub fn import(text: &str) -> Result<Progress, ImportError> {
         return Err(ImportError::TooLarge(text.len()));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
         if e.is_eof() {
             ImportError::Truncated
@@ -823,7 +829,8 @@ mod tests {
     fn bad_imports_say_why() {
         let file = export(&Progress::default(), &[], 1.0);
         for (text, expected) in [
-            ("", ImportError::Truncated),
+            ("", ImportError::Empty),
+            ("\u{feff} \n", ImportError::Empty),
             (&file[..file.len() / 2], ImportError::Truncated),
             ("<html>", ImportError::NotJson),
             (r#"{"name":"package.json"}"#, ImportError::Foreign),

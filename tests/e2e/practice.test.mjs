@@ -151,6 +151,16 @@ test('study mode: every question, filtered as you type, answers expand, prints c
       assert.equal(await items.count(), want, query);
       assert.match(await page.locator('#study-count').innerText(), new RegExp(`^${want} of ${bank.questions.length}`));
     }
+    // "Quiz me on these": the matches of the search, or none to quiz on.
+    assert.equal(await page.getByRole('link', { name: /^Quiz me on/ }).count(), 0, 'no quiz of nothing');
+    await search.fill('gil');
+    await v.settle();
+    const gil = expectedMatches('gil');
+    await page.getByRole('link', { name: `Quiz me on these ${gil}` }).click();
+    await v.prompt().waitFor();
+    assert.equal(await v.counterText(), `Question 1 of ${gil}`);
+    assert.ok((await v.promptText()).length > 0);
+    await v.goto('#/study/all');
     await search.fill('');
     await page.getByRole('button', { name: 'Expand all' }).click();
     assert.equal(await page.locator('.study-answer:not([hidden])').count(), bank.questions.length);

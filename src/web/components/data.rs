@@ -217,14 +217,6 @@ fn ImportFile() -> Html {
     }
 }
 
-fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
-    if n == 1 {
-        one
-    } else {
-        many
-    }
-}
-
 /// "1 review", "3 reviews".
 fn counted(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
@@ -256,11 +248,13 @@ fn import_summary(name: &str, p: &ImportPreview, new_mocks: usize) -> String {
         s += &format!(" ({} already here are skipped)", p.known_reviews);
     }
     if p.unknown_questions > 0 {
-        s += &format!(
-            "; {} of these questions {} not in this question bank and are kept in case it returns",
-            p.unknown_questions,
-            plural(p.unknown_questions, "is", "are")
-        );
+        s += &match p.unknown_questions {
+            1 => "; 1 of these questions is not in this question bank and is kept in case it returns"
+                .to_owned(),
+            n => format!(
+                "; {n} of these questions are not in this question bank and are kept in case they return"
+            ),
+        };
     }
     s + "." + &mocks + " Nothing here is removed."
 }
@@ -336,5 +330,29 @@ fn ResetProgress() -> Html {
                 <p class="done" role="status">{ format!("Erased the progress of {}.", title(slug)) }</p>
             }
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_import_summary_agrees_in_number() {
+        let preview = |unknown| ImportPreview {
+            questions: 3,
+            new_reviews: 4,
+            known_reviews: 0,
+            unknown_questions: unknown,
+        };
+        let one = import_summary("a.json", &preview(1), 0);
+        assert!(
+            one.contains(
+                "1 of these questions is not in this question bank and is kept in case it returns."
+            ),
+            "{one}"
+        );
+        let two = import_summary("a.json", &preview(2), 0);
+        assert!(two.contains("2 of these questions are not in this question bank and are kept in case they return."), "{two}");
     }
 }

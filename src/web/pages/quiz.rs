@@ -100,17 +100,22 @@ struct QuizProps {
 /// of all categories is still "All categories", whichever ones its draw happened to reach).
 pub fn quiz_scope(bank: &Bank, link: Option<&QuizLink>, session: &Session) -> (String, String) {
     // A quiz of listed questions ("practise the ones you missed") says so, not "All categories".
-    if link.is_some_and(|l| l.ids.is_some()) {
+    // In an embed the list is the host page's (a careers page's fixed set), not the reader's.
+    if let Some(link) = link.filter(|l| l.ids.is_some()) {
         let n = session.len();
+        let questions = if n == 1 { "question" } else { "questions" };
+        let cats = cats_text(bank, &session.categories(bank));
+        if link.display.embed {
+            return (
+                format!("{n} {questions}"),
+                format!("A set of {n} {questions} chosen for this quiz, from {cats}."),
+            );
+        }
         return (
+            format!("Practice: {n} {questions}"),
             format!(
-                "Practice: {n} {}",
-                if n == 1 { "question" } else { "questions" }
-            ),
-            format!(
-                "{} you picked to practise again, from {}.",
+                "{} you picked to practise again, from {cats}.",
                 if n == 1 { "One question" } else { "Questions" },
-                cats_text(bank, &session.categories(bank))
             ),
         );
     }
@@ -387,4 +392,40 @@ fn Quiz(props: &QuizProps) -> Html {
         tools: html! { <Recorder id={AttrValue::from(q.id.clone())} revealed={session.revealed} /> },
         body,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_listed_set_is_the_readers_on_the_site_and_the_hosts_in_an_embed() {
+        let bank = crate::bank::parse(include_str!("../../../questions.json"))
+            .unwrap()
+            .bank;
+        let ids: Vec<String> = bank.questions[..2].iter().map(|q| q.id.clone()).collect();
+        let link = |hash: &str| match crate::link::parse_hash(hash).0 {
+            crate::link::Page::Quiz(Ok(l)) => l,
+            other => panic!("{other:?}"),
+        };
+        let session = Session::new("/quiz/core".into(), ids.clone());
+        let listed = ids.join(",");
+        let (title, desc) = quiz_scope(
+            &bank,
+            Some(&link(&format!("#/quiz/core?ids={listed}"))),
+            &session,
+        );
+        assert_eq!(title, "Practice: 2 questions");
+        assert!(
+            desc.starts_with("Questions you picked to practise again"),
+            "{desc}"
+        );
+        let embed = link(&format!("#/quiz/core?ids={listed}&embed=1&lock=1"));
+        let (title, desc) = quiz_scope(&bank, Some(&embed), &session);
+        assert_eq!(title, "2 questions");
+        assert!(
+            desc.starts_with("A set of 2 questions chosen for this quiz, from "),
+            "{desc}"
+        );
+    }
 }

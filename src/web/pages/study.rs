@@ -99,6 +99,21 @@ pub fn StudyPage(props: &StudyProps) -> Html {
         levels: None,
     };
     let bank = &ctx.loaded.bank;
+    // "These": the matches of a search, else the categories' questions.
+    let (quiz_href, quiz_label) = if query.trim().is_empty() {
+        (Some(quiz.route()), "Quiz me on these".to_owned())
+    } else {
+        let ids: Vec<String> = matches
+            .iter()
+            .map(|&i| bank.questions[i].id.clone())
+            .collect();
+        let label = match ids.len() {
+            1 => "Quiz me on this one".to_owned(),
+            n => format!("Quiz me on these {n}"),
+        };
+        let href = (!ids.is_empty()).then(|| crate::link::quiz_of(bank, &ids, &ctx.display));
+        (href, label)
+    };
     let status = if query.trim().is_empty() {
         format!("{} questions", index.len())
     } else {
@@ -110,7 +125,9 @@ pub fn StudyPage(props: &StudyProps) -> Html {
                 <h1>{ format!("Study: {title}") }</h1>
                 <p class="lede">{"Every question with its model answer and key points. Read, recall, then open the answer to check."}</p>
                 <div class="actions no-print">
-                    <a class="button primary" href={format!("#{}", quiz.route())}>{"Quiz me on these"}</a>
+                    if let Some(href) = quiz_href {
+                        <a class="button primary" href={format!("#{href}")}>{ quiz_label }</a>
+                    }
                     <button class="button" onclick={expand_all}>{ if all_open { "Collapse all" } else { "Expand all" } }</button>
                     <button class="button" onclick={print}>{"Print study sheet"}</button>
                 </div>
