@@ -91,6 +91,8 @@ test('ticks suggest a grade, Undo takes it back; export, reset and import keep t
     assert.match(await page.locator('.import .confirm').innerText(), /3 questions will gain 3 new reviews/);
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByText('Imported 3 new reviews into 3 questions.').waitFor();
+    // The focus goes to the result, not back to the top of the page.
+    await page.waitForFunction(() => document.activeElement?.textContent?.startsWith('Imported 3 new reviews'));
     assert.deepEqual(await dashboardNumbers(page), before);
     // Importing it again adds nothing.
     await input.setInputFiles(file);

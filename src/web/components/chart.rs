@@ -15,7 +15,7 @@ pub struct ChartProps {
 const W: f64 = 600.0;
 const H: f64 = 160.0;
 const TOP: f64 = 14.0;
-const BOTTOM: f64 = 20.0;
+const BOTTOM: f64 = 4.0;
 
 #[component]
 pub fn ActivityChart(props: &ChartProps) -> Html {
@@ -65,16 +65,15 @@ pub fn ActivityChart(props: &ChartProps) -> Html {
                 <line class="axis" x1="0" x2={W.to_string()} y1={(H - BOTTOM).to_string()} y2={(H - BOTTOM).to_string()} />
                 { for bars }
                 { for dots }
-                <text class="tick" x={(W - 2.0).to_string()} y={(TOP + 4.0).to_string()} text-anchor="end">{"grade 4"}</text>
-                <text class="tick" x={(W - 2.0).to_string()} y={(H - BOTTOM - 4.0).to_string()} text-anchor="end">{"1"}</text>
-                if let (Some(f), Some(l)) = (first, last) {
-                    <text class="tick" x="2" y={(H - 5.0).to_string()}>{ label(f) }</text>
-                    <text class="tick" x={(W - 2.0).to_string()} y={(H - 5.0).to_string()} text-anchor="end">{ label(l) }</text>
-                }
             </svg>
+            // The labels are page text, not SVG text: the drawing scales to the screen, and on a
+            // phone its text shrank to ~7 px.
+            if let (Some(f), Some(l)) = (first, last) {
+                <p class="chart-axis" aria-hidden="true"><span>{ label(f) }</span><span>{ label(l) }</span></p>
+            }
             <p class="hint legend">
-                <span class="swatch bar-swatch" aria-hidden="true"></span>{"reviews per day "}
-                <span class="swatch dot-swatch" aria-hidden="true"></span>{"average grade (1–4)"}
+                <span class="legend-item"><span class="swatch bar-swatch" aria-hidden="true"></span>{"reviews per day"}</span>
+                <span class="legend-item"><span class="swatch dot-swatch" aria-hidden="true"></span>{"average grade, 1 (bottom) to 4 (top)"}</span>
             </p>
             <details class="chart-table">
                 <summary>{"Show the numbers"}</summary>

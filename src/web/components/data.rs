@@ -151,9 +151,24 @@ fn ImportFile() -> Html {
             });
         })
     };
+    // After Import or Cancel the confirm box is gone: the focus goes to what replaced it (the
+    // result) or back to the file button, not to the top of the page.
+    let result = use_node_ref();
+    let refocus = use_mut_ref(|| false);
+    {
+        let (result, input, refocus) = (result.clone(), input.clone(), refocus.clone());
+        let done = matches!(*state, Import::Done(_));
+        use_effect_with(done, move |done| {
+            if std::mem::take(&mut *refocus.borrow_mut()) {
+                crate::web::focus(if *done { &result } else { &input });
+            }
+        });
+    }
     let body = match &*state {
         Import::Idle => Html::default(),
-        Import::Done(message) => html! { <p class="done" role="status">{ message }</p> },
+        Import::Done(message) => {
+            html! { <p class="done" role="status" tabindex="-1" ref={result.clone()}>{ message }</p> }
+        }
         Import::Failed(why) => html! { <p class="error" role="alert">{ why }</p> },
         Import::Preview {
             name,
@@ -170,6 +185,7 @@ fn ImportFile() -> Html {
                 let store = ctx.store.clone();
                 let changed = ctx.changed.clone();
                 let preview = preview.clone();
+                let refocus = refocus.clone();
                 Callback::from(move |_| {
                     store.update_progress(|p| p.merge(&incoming));
                     if !mocks.is_empty() {
@@ -188,12 +204,16 @@ fn ImportFile() -> Html {
                             counted(new_mocks, "mock interview", "mock interviews")
                         );
                     }
+                    *refocus.borrow_mut() = true;
                     state.set(Import::Done(done + "."));
                 })
             };
             let cancel = {
-                let state = state.clone();
-                Callback::from(move |_| state.set(Import::Idle))
+                let (state, refocus) = (state.clone(), refocus.clone());
+                Callback::from(move |_| {
+                    *refocus.borrow_mut() = true;
+                    state.set(Import::Idle);
+                })
             };
             html! {
                 <div class="confirm" role="group" aria-label="Confirm import">
