@@ -16,6 +16,7 @@ import { BUDGET_KB, MARK_FIRST_QUESTION, brotliBytes, firstQuestionSeen, measure
 import { lighthouseRuns, lighthouseMarkdown } from './lighthouse.mjs';
 import { wasmShares, shareMarkdown } from './wasm-share.mjs';
 import { measureInteractions, measureLargeBank, interactionMarkdown } from './bench-interaction.mjs';
+import { measureFloors } from './bench-floors.mjs';
 
 const DIST = 'dist';
 const RUNS = Math.max(5, Number(process.argv[2]) || 9);
@@ -95,6 +96,25 @@ for (let i = 0; i < RUNS; i++) {
   app.push(run.t);
   ready.push(run.ready);
 }
+// What the 1.5× target would take (scripts/bench-floors.mjs): index.html with no download between
+// its shell and its question. The first screen's own markup at its first question, for the
+// variants that write it without running the first screen.
+const markup = await (async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(`new MutationObserver((_, observer) => {
+    const app = document.getElementById('app');
+    if (app && app.querySelector('h1.prompt')) { observer.disconnect(); window.__markup = app.innerHTML; }
+  }).observe(document, { childList: true, subtree: true });`);
+  const page = await context.newPage();
+  await page.goto(appUrl);
+  const html = await page.waitForFunction(() => window.__markup).then((h) => h.jsonValue());
+  await context.close();
+  return html;
+})();
+const floors = await measureFloors({
+  dist: DIST, serve, timeToQuestion, baseUrl, suffix: '#/quiz/core?n=5&seed=bench', markup, runs: RUNS,
+  lighthouse: (dir) => lighthouseRuns(dir, { runs: 2 }),
+});
 // Can the browser keep a history this large? localStorage at the stored size of the scale run.
 const scale = JSON.parse(execFileSync('cargo', ['run', '--release', '--quiet', '--example', 'scale'], { encoding: 'utf8' }));
 const quota = await (async () => {
@@ -232,17 +252,44 @@ Raw runs (ms) — baseline: ${base.map((x) => x.toFixed(0)).join(', ')}; PyPrep:
 hand-over: ${ready.map((x) => x.toFixed(0)).join(', ')}.
 Absolute times say little on a shared machine; the ratio, measured side by side, is the number to watch.
 
-Where PyPrep's time goes (performance marks in both pages, profiled on this machine): the static
-page shows its question with its first frame. PyPrep paints its shell (heading, intro, loading
-line) in that same frame, then starts its downloads (the wasm, compiled as it arrives, the
-bank's prompts and the JS glue); on loopback the wasm arrives 25–30 ms later; instantiating it,
-reading the bank and writing the question take 20–25 ms more, most of it V8 compiling the
-wasm's functions on their first call; then the next frame shows the question. Started while
-the page is still read, the downloads would show the question about 12 ms sooner, but they then
-end before the shell's paint and Lighthouse counts them into it (its LCP went from 0.65 to
-1.6–2.1 s). With Yew, the first screen's start took about 35 ms more and its wasm was about 40 KB
-brotli larger. A first question that needs a wasm can't be on view before the wasm has arrived
-and run: the 1.5× target is out of reach this way on this machine.
+Where PyPrep's time goes (resource timings and marks in both pages, traces and profiles on this
+machine): the static page shows its question with its first frame. PyPrep paints its shell
+(heading, intro, loading line) in that same frame and only then starts its downloads (the wasm,
+compiled as it arrives, the bank's prompts and the JS glue): started while the page is still
+read, they end before the shell's paint and Lighthouse counts them into it (its LCP went from
+0.65 to 1.6–2.1 s). On loopback the three requests take 20–30 ms, most of it opening two new
+connections (HTTP/1.1) while the browser is busy presenting that first frame; from the glue's
+arrival to the wasm's start (import, compile, instantiate) about 13 ms; running the first screen
+and the next frame about 8 ms. Found and fixed on the way: Chrome drew the SVG favicon as a small
+document on the page's main thread just as those files arrived (~15 ms; now a PNG), and the
+benchmark's own Playwright selector engine parsed 10–17 ms of script in the page while it loaded
+(it now waits for a log line).
+
+### What 1.5× would take
+
+No download between the shell and the question: each variant below is this build's
+\`index.html\` with the first screen's loader replaced by a script at the end of the page
+(\`scripts/bench-floors.mjs\`), timed in the same interleaved runs against the same baseline
+(${floors.base.toFixed(0)} ms here).
+
+| variant | index.html brotli | median | ratio |
+|---|---:|---:|---:|
+${floors.rows.map((r) => `| ${{
+  'inline-js': 'a script writes the first screen\'s own question markup (no wasm): the floor of index.html',
+  'inline-compile': 'the same after decoding and compiling today\'s first-screen wasm, inlined in base64',
+  'inline-wasm': 'today\'s first screen inlined (glue, wasm in base64, the bank\'s prompts) and run',
+}[r.name]} | ${kb(r.br)} KB | ${r.t.toFixed(0)} ms | ${r.ratio.toFixed(2)}× |`).join('\n')}
+
+Lighthouse (mobile) on \`inline-wasm\`, two runs per page:
+
+${lighthouseMarkdown(floors.lighthouse)}
+
+So the shipped layout (shell first, then downloads) can't reach 1.5× on this machine: its
+downloads alone take longer than the static page's whole load. Inlining today's first screen
+removes them, but its base64 wasm makes \`index.html\` larger than the first-load budget and
+costs Lighthouse its 100, and carrying and running its ${kb(statSync(join(DIST, readdirSync(DIST).find((f) => /^pyprep-[0-9a-f]+_bg\.wasm$/.test(f)))).size)} KB of wasm still
+costs more than half the static page's time. 1.5× needs a first screen that is inline *and* a
+fraction of today's size (no serde_json, no full store), or one that is not wasm.
 
 ## Each dependency's share of the wasm
 
