@@ -42,11 +42,12 @@ function variant(dist, dir, script) {
 /**
  * Builds the three variants of `dist` (see the top of this file), serves them with `serve` (the
  * tests' static server, compressed) and times each `runs` times, interleaved with `baseUrl` and
- * the real app (`suffix`: the quiz link), using `timeToQuestion(url) → { t }`.
+ * the real app (`suffix`: the quiz link), using `timeToQuestion(url) → { t }`; `screenUrl`: a
+ * static page of the first screen's own markup, timed in the same runs (a second baseline).
  * `markup`: the real first screen's #app markup at its first question. `lighthouse(dir)`, if
  * given, is run on the `inline-wasm` variant's folder; its result is returned as `lighthouse`.
  */
-export async function measureFloors({ dist, serve, timeToQuestion, baseUrl, suffix, markup, runs, lighthouse = null }) {
+export async function measureFloors({ dist, serve, timeToQuestion, baseUrl, screenUrl, suffix, markup, runs, lighthouse = null }) {
   const root = mkdtempSync(join(tmpdir(), 'pyprep-floors-'));
   try {
     const files = readdirSync(dist);
@@ -68,16 +69,18 @@ export async function measureFloors({ dist, serve, timeToQuestion, baseUrl, suff
       const urls = names.map((k) => `${server.url}/${k}/${suffix}`);
       for (const u of urls) await timeToQuestion(u); // warm-up
       const times = Object.fromEntries(names.map((k) => [k, []]));
-      const base = [];
+      const base = [], screen = [];
       for (let i = 0; i < runs; i++) {
         base.push((await timeToQuestion(baseUrl)).t);
+        screen.push((await timeToQuestion(screenUrl)).t);
         for (let j = 0; j < names.length; j++) times[names[j]].push((await timeToQuestion(urls[j])).t);
       }
-      const mBase = median(base);
+      const mBase = median(base), mScreen = median(screen);
       return {
         base: mBase,
+        screen: mScreen,
         lighthouse: lighthouse && (await lighthouse(join(root, 'inline-wasm'))),
-        rows: names.map((k) => ({ name: k, br: sizes[k], t: median(times[k]), ratio: median(times[k]) / mBase })),
+        rows: names.map((k) => ({ name: k, br: sizes[k], t: median(times[k]), ratio: median(times[k]) / mBase, toScreen: median(times[k]) / mScreen })),
       };
     } finally {
       await server.close();

@@ -45,7 +45,8 @@ pub fn ErrorPage(props: &ErrorPageProps) -> Html {
     }
 }
 
-/// The page for a quiz link that can't be used (bad count, garbled seed, unknown category).
+/// The titles of the page for a link that can't be used (bad count, garbled seed, unknown
+/// category); the first screen's own error page uses the quiz one too.
 pub const QUIZ_LINK_ERROR: &str = "This quiz link doesn't work";
 pub const STUDY_LINK_ERROR: &str = "This study link doesn't work";
 

@@ -76,7 +76,7 @@ pub fn error_page(title: &str, message: &str, actions: &str) -> String {
     )
 }
 
-pub const LINK_ERROR_TITLE: &str = "This quiz link doesn't work";
+pub use crate::web::components::QUIZ_LINK_ERROR as LINK_ERROR_TITLE;
 pub const BANK_ERROR_TITLE: &str = "The questions could not be loaded";
 
 /// A link that doesn't work, as the app's `components::link_error` shows it: with the way home
