@@ -14,6 +14,10 @@ pub struct StudyProps {
     pub selection: Selection,
 }
 
+/// The most questions "Quiz me on these" puts in its link (a search of a large bank can match
+/// thousands).
+const QUIZ_MAX: usize = 50;
+
 /// How many matches are listed at first (a 5,000-question bank stays quick to render); the
 /// rest come with "Show all".
 const FIRST: usize = 60;
@@ -103,13 +107,16 @@ pub fn StudyPage(props: &StudyProps) -> Html {
     let (quiz_href, quiz_label) = if query.trim().is_empty() {
         (Some(quiz.route()), "Quiz me on these".to_owned())
     } else {
+        // A link lists its questions: at most QUIZ_MAX of the matches, in bank order.
         let ids: Vec<String> = matches
             .iter()
+            .take(QUIZ_MAX)
             .map(|&i| bank.questions[i].id.clone())
             .collect();
-        let label = match ids.len() {
-            1 => "Quiz me on this one".to_owned(),
-            n => format!("Quiz me on these {n}"),
+        let label = match (ids.len(), matches.len()) {
+            (1, _) => "Quiz me on this one".to_owned(),
+            (n, all) if n < all => format!("Quiz me on {n} of these"),
+            (n, _) => format!("Quiz me on these {n}"),
         };
         let href = (!ids.is_empty()).then(|| crate::link::quiz_of(bank, &ids, &ctx.display));
         (href, label)
