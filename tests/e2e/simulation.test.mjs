@@ -71,7 +71,8 @@ test('a 15-minute junior mock interview runs to its report under a controlled cl
     const [before] = await clock(page, 'Interview');
     await page.getByRole('button', { name: 'Pause' }).first().click();
     await page.getByRole('heading', { name: 'Paused' }).waitFor();
-    assert.equal(await page.locator('h1.prompt').count(), 0, 'the question is hidden while paused');
+    assert.equal(await page.locator('h1.prompt:visible').count(), 0, 'the question is hidden while paused');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Paused', 'the focus is on "Paused"');
     await page.clock.fastForward(300_000);
     assert.equal((await clock(page, 'Interview'))[0], before, 'a pause is not counted');
     await page.locator('.paused').getByRole('button', { name: 'Resume' }).click();
@@ -232,11 +233,14 @@ test('live coding: the editor keys, a correct and a wrong solution, a runaway lo
     await v.gradeGroup().getByRole('button', { name: 'Got it', exact: true }).click();
     await page.getByText(/You graded this “Got it”/).waitFor();
 
-    // The draft (and the hint shown) survive a reload.
+    // The draft (and the hint shown) survive a reload, even one right after typing.
     await setCode(page, '# my draft\n');
     await page.waitForTimeout(800);
     await v.reload();
     assert.equal(await page.locator('.editor-text').inputValue(), '# my draft\n');
+    await setCode(page, '# typed just before leaving\n');
+    await v.reload();
+    assert.equal(await page.locator('.editor-text').inputValue(), '# typed just before leaving\n');
     assert.equal(await page.locator('.hints li').count(), 1, 'the hint stays shown');
     for (const width of [320, 1280]) {
       await page.setViewportSize({ width, height: 900 });

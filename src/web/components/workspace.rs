@@ -103,23 +103,39 @@ fn Editing(props: &WorkspaceProps) -> Html {
             });
         });
     }
-    // The draft: saved after a pause in typing, and at once when the workspace goes away.
+    // The draft: saved after a pause in typing, and at once when the workspace goes away or the
+    // page is left (a reload right after typing kept the text from before the pause).
+    let unsaved = use_mut_ref(|| None::<String>);
     let save = {
         let store = ctx.store.clone();
         let id = id.clone();
+        let unsaved = unsaved.clone();
         move |code: &str| {
+            unsaved.borrow_mut().take();
             store.update_drafts(|d| d.keep(&id, code, crate::web::now_ms()));
         }
     };
+    let flush = {
+        let (unsaved, pending, save) = (unsaved.clone(), pending.clone(), save.clone());
+        move || {
+            pending.borrow_mut().take();
+            let text = unsaved.borrow_mut().take();
+            if let Some(text) = text {
+                save(&text);
+            }
+        }
+    };
     {
-        let pending = pending.clone();
-        let save = save.clone();
-        let code = code.clone();
+        let flush = flush.clone();
         use_effect_with((), move |_| {
+            let on_leave = {
+                let flush = flush.clone();
+                web_sys::window()
+                    .map(|w| gloo::events::EventListener::new(&w, "pagehide", move |_| flush()))
+            };
             move || {
-                if pending.borrow_mut().take().is_some() {
-                    save(&code);
-                }
+                drop(on_leave);
+                flush();
             }
         });
     }
@@ -127,8 +143,10 @@ fn Editing(props: &WorkspaceProps) -> Html {
         let code = code.clone();
         let pending = pending.clone();
         let save = save.clone();
+        let unsaved = unsaved.clone();
         Callback::from(move |text: String| {
             code.set(text.clone());
+            *unsaved.borrow_mut() = Some(text.clone());
             let save = save.clone();
             *pending.borrow_mut() = Some(Timeout::new(SAVE_DELAY_MS, move || save(&text)));
         })

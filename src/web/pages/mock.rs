@@ -171,6 +171,7 @@ fn Interview(props: &InterviewProps) -> Html {
     let ctx = use_ctx();
     let session = use_state(|| props.session.clone());
     let heading = use_node_ref();
+    let paused_heading = use_node_ref();
     let answer_heading = use_node_ref();
     let tick = use_force_update();
     {
@@ -222,6 +223,7 @@ fn Interview(props: &InterviewProps) -> Html {
         let store = ctx.store.clone();
         let bank = ctx.loaded.clone();
         let heading = heading.clone();
+        let paused_heading = paused_heading.clone();
         let answer_heading = answer_heading.clone();
         Callback::from(move |action: MockAction| {
             let mut next = (*session).clone();
@@ -235,8 +237,9 @@ fn Interview(props: &InterviewProps) -> Html {
             let target = match (&effect, action) {
                 (Some(Effect::Revealed(_)), _) => Some(answer_heading.clone()),
                 // Pausing moves to "Paused" (so Space can't resume by accident on the toggle).
+                (None, MockAction::Pause) => Some(paused_heading.clone()),
                 (Some(Effect::Graded { .. } | Effect::Ungraded { .. }), _)
-                | (None, MockAction::Resume | MockAction::Pause) => Some(heading.clone()),
+                | (None, MockAction::Resume) => Some(heading.clone()),
                 _ => None,
             };
             session.set(next);
@@ -376,12 +379,14 @@ fn Interview(props: &InterviewProps) -> Html {
             </div>
             if session.paused() {
                 <section class="card paused">
-                    <h1 tabindex="-1" ref={heading}>{"Paused"}</h1>
+                    <h1 tabindex="-1" ref={paused_heading}>{"Paused"}</h1>
                     <p>{"Both clocks are stopped and the question is hidden until you resume."}</p>
                     <button class="button primary" onclick={pause}>{"Resume"}</button>
                 </section>
-            } else {
-                <article class="card question" key={q.id.clone()}>
+            }
+            // Hidden, not gone, while paused: a code run in progress finishes and shows its
+            // results after Resume (it was thrown away, and Python restarted).
+                <article class="card question" key={q.id.clone()} hidden={session.paused()}>
                     <p class="meta">
                         <span class="badge">{ stage_title(&ctx.loaded, &item.stage) }</span>
                         <span class="badge difficulty">{ q.difficulty.label() }</span>
@@ -400,7 +405,6 @@ fn Interview(props: &InterviewProps) -> Html {
                     <Recorder id={AttrValue::from(q.id.clone())} revealed={session.quiz.revealed} />
                     { body }
                 </article>
-            }
         </main>
     }
 }
