@@ -192,6 +192,18 @@ impl PartialEq for AppProps {
 pub fn App(props: &AppProps) -> Html {
     let hash = use_hash();
     let (page, display) = parse_hash(&hash);
+    // Another screen (a link, a button, Back): it opens at its top with the focus on its
+    // heading, as a page load would (it kept the old screen's scroll, and the focus fell to
+    // <body>). Not when the app opens, and not for a change of query (a drawn seed).
+    {
+        let path = hash.split('?').next().unwrap_or_default().to_owned();
+        let opened = use_mut_ref(|| false);
+        use_effect_with(path, move |_| {
+            if std::mem::replace(&mut *opened.borrow_mut(), true) {
+                crate::web::show_new_screen();
+            }
+        });
+    }
     let store = props.store.clone();
     let state = use_state(|| LoadState::Ready(props.bank.clone()));
     let attempt = use_state(|| 0u32);

@@ -86,6 +86,36 @@ pub fn focus_after_render(node: yew::NodeRef) {
     gloo::timers::callback::Timeout::new(0, move || focus(&node)).forget();
 }
 
+/// A new screen is on view: scrolls to its top and puts the focus on its first heading (made
+/// focusable), unless a control of the screen already has it.
+pub fn show_new_screen() {
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    window.scroll_to_with_x_and_y(0.0, 0.0);
+    let Some(document) = window.document() else {
+        return;
+    };
+    let focused = document
+        .active_element()
+        .is_some_and(|a| a.closest("#app main").ok().flatten().is_some());
+    if focused {
+        return;
+    }
+    let heading = document
+        .query_selector("#app main h1")
+        .ok()
+        .flatten()
+        .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(h) = heading {
+        if !h.has_attribute("tabindex") {
+            let _ = h.set_attribute("tabindex", "-1");
+        }
+        let _ = h.focus();
+    }
+}
+
 /// Moves keyboard focus to the element behind `node`, if it is rendered.
 pub fn focus(node: &yew::NodeRef) {
     if let Some(el) = node.cast::<web_sys::HtmlElement>() {

@@ -220,6 +220,20 @@ test('the same quiz in two tabs: a grade in one shows in the other, never graded
   });
 });
 
+test('a link to another screen opens it at its top, with the focus on its heading', async () => {
+  await visit(async (v) => {
+    const { page } = v;
+    await v.goto('#/');
+    const link = page.getByRole('link', { name: /Open your dashboard/ });
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Your progress', level: 1 }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Your progress');
+    assert.equal(await page.evaluate(() => Math.round(window.scrollY)), 0, 'at the top');
+  });
+});
+
 test('same link and seed give the same questions anywhere; no seed gets one written', async () => {
   const link = '#/quiz/all?n=8&seed=share42';
   const collect = (hash) =>

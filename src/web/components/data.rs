@@ -217,7 +217,7 @@ fn ImportFile() -> Html {
             };
             html! {
                 <div class="confirm" role="group" aria-label="Confirm import">
-                    <p>{ import_summary(name, preview, new_mocks) }</p>
+                    <p role="status">{ import_summary(name, preview, new_mocks) }</p>
                     if preview.new_reviews > 0 || new_mocks > 0 {
                         <button class="button primary" onclick={apply}>{"Import"}</button>
                     }
@@ -286,6 +286,19 @@ fn ResetProgress() -> Html {
     let target = use_state(String::new);
     let confirming = use_state(|| false);
     let done = use_state(|| None::<String>);
+    // Each step replaces the control just pressed: the focus goes to the question asked, back
+    // to "Reset…", or to what was erased (it fell to <body>).
+    let (question, reset_button, result) = (use_node_ref(), use_node_ref(), use_node_ref());
+    let refocus = use_mut_ref(|| None::<NodeRef>);
+    {
+        let refocus = refocus.clone();
+        use_effect_with((*confirming, done.is_some()), move |_| {
+            let target = refocus.borrow_mut().take();
+            if let Some(target) = target {
+                crate::web::focus(&target);
+            }
+        });
+    }
     let bank = &ctx.loaded.bank;
     let title = |slug: &str| {
         bank.category(slug)
@@ -301,6 +314,7 @@ fn ResetProgress() -> Html {
     };
     let erase = {
         let (target, confirming, done) = (target.clone(), confirming.clone(), done.clone());
+        let (refocus, result) = (refocus.clone(), result.clone());
         let store = ctx.store.clone();
         let changed = ctx.changed.clone();
         let loaded = ctx.loaded.clone();
@@ -316,6 +330,7 @@ fn ResetProgress() -> Html {
                 let ids: Vec<String> = ids.collect();
                 store.update_progress(|p| p.forget(&ids));
             }
+            *refocus.borrow_mut() = Some(result.clone());
             confirming.set(false);
             done.set(Some(slug));
             changed.emit(());
@@ -333,21 +348,21 @@ fn ResetProgress() -> Html {
             </select>
             if *confirming {
                 <div class="confirm" role="group" aria-label="Confirm reset">
-                    <p>{ format!("Erase the grades and schedule of {} on this device? Export first if you may want them back.", title(&target)) }</p>
+                    <p tabindex="-1" ref={question}>{ format!("Erase the grades and schedule of {} on this device? Export first if you may want them back.", title(&target)) }</p>
                     <button class="button danger" onclick={erase}>{"Erase"}</button>
                     <button class="button" onclick={
-                        let c = confirming.clone();
-                        Callback::from(move |_| c.set(false))
+                        let (c, r, to) = (confirming.clone(), refocus.clone(), reset_button.clone());
+                        Callback::from(move |_| { *r.borrow_mut() = Some(to.clone()); c.set(false) })
                     }>{"Cancel"}</button>
                 </div>
             } else {
-                <button class="button subtle" onclick={
-                    let (c, d) = (confirming.clone(), done.clone());
-                    Callback::from(move |_| { d.set(None); c.set(true) })
+                <button class="button subtle" ref={reset_button.clone()} onclick={
+                    let (c, d, r, to) = (confirming.clone(), done.clone(), refocus.clone(), question.clone());
+                    Callback::from(move |_| { *r.borrow_mut() = Some(to.clone()); d.set(None); c.set(true) })
                 }>{"Reset…"}</button>
             }
             if let Some(slug) = &*done {
-                <p class="done" role="status">{ format!("Erased the progress of {}.", title(slug)) }</p>
+                <p class="done" role="status" tabindex="-1" ref={result}>{ format!("Erased the progress of {}.", title(slug)) }</p>
             }
         </div>
     }
