@@ -183,9 +183,19 @@ fn Quiz(props: &QuizProps) -> Html {
     // Move focus only after the learner acted (here, or by a button that led here): never
     // steal it when the page opens (embeds!).
     let acted = use_mut_ref(crate::web::adapters::url::followed_a_click);
+    // The session as last saved or taken over, and whether the state on screen came from the
+    // other tab (then it is not saved back: a stale echo could overwrite that tab's newer save).
+    let shown = use_mut_ref(|| (*session).clone());
+    let taken_over = use_mut_ref(|| false);
     {
         let store = ctx.store.clone();
-        use_effect_with((*session).clone(), move |s| store.save_session(s));
+        let (shown, taken_over) = (shown.clone(), taken_over.clone());
+        use_effect_with((*session).clone(), move |s| {
+            *shown.borrow_mut() = s.clone();
+            if !std::mem::take(&mut *taken_over.borrow_mut()) {
+                store.save_session(s);
+            }
+        });
     }
     // The same quiz open in another tab: what it saves shows here too (the last save wins), so
     // this tab never grades a question the other one already graded.
@@ -195,7 +205,12 @@ fn Quiz(props: &QuizProps) -> Html {
         use_effect_with(session.route.clone(), move |route| {
             let route = route.clone();
             let listener = crate::web::adapters::storage::on_other_tab_save(move || {
-                if let Some(saved) = store.session_of(&route) {
+                let Some(saved) = store.session_of(&route) else {
+                    return;
+                };
+                if saved != *shown.borrow() {
+                    *shown.borrow_mut() = saved.clone();
+                    *taken_over.borrow_mut() = true;
                     session.set(saved);
                 }
             });
