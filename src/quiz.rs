@@ -609,20 +609,19 @@ mod tests {
 
     #[test]
     fn a_seedless_link_resumes_the_unfinished_quiz_drawn_from_it() {
-        let link = |hash: &str| match crate::link::parse_hash(hash).0 {
-            crate::link::Page::Quiz(Ok(l)) => l,
-            other => panic!("{other:?}"),
+        let link = |cats: &str, query: &str| crate::link::parse_quiz(cats, query).unwrap();
+        let started = |cats: &str, query: &str| {
+            Session::new(session_key(&link(cats, query)), vec!["q".into()])
         };
-        let started = |hash: &str| Session::new(session_key(&link(hash)), vec!["q".into()]);
-        let embed = link("#/quiz/core,oop?n=3&embed=1&theme=dark");
-        let mut finished = started("#/quiz/core,oop?n=3&seed=done");
+        let embed = link("core,oop", "n=3&embed=1&theme=dark");
+        let mut finished = started("core,oop", "n=3&seed=done");
         finished.ended = true;
         let sessions = [
-            started("#/quiz/core?n=3&seed=other"),
-            started("#/quiz/core,oop?n=4&seed=count"),
+            started("core", "n=3&seed=other"),
+            started("core,oop", "n=4&seed=count"),
             finished,
-            started("#/quiz/core,oop?n=3&seed=mine"),
-            started("#/quiz/core,oop?n=3&seed=older"),
+            started("core,oop", "n=3&seed=mine"),
+            started("core,oop", "n=3&seed=older"),
         ];
         assert_eq!(seed_to_resume(&embed, &sessions).as_deref(), Some("mine"));
         assert_eq!(
@@ -630,7 +629,7 @@ mod tests {
             None,
             "finished or another link"
         );
-        assert_eq!(seed_to_resume(&link("#/quiz/dsa?n=3"), &sessions), None);
+        assert_eq!(seed_to_resume(&link("dsa", "n=3"), &sessions), None);
     }
 
     #[test]

@@ -612,21 +612,15 @@ mod tests {
 
         // A host page writes a seedless iframe on every load: it gets the latest unfinished
         // quiz of its link back; the site draws afresh.
-        let seedless = |hash: &str| match crate::link::parse_hash(hash).0 {
-            crate::link::Page::Quiz(Ok(l)) => l,
-            other => panic!("{other:?}"),
-        };
+        let seedless = |cats: &str| crate::link::parse_quiz(cats, "embed=1").unwrap();
         embed().save_session(&quiz("/quiz/core?seed=a2", 3.0));
-        let core = seedless("#/quiz/core?embed=1");
+        let core = seedless("core");
         assert_eq!(
             embed().seed_to_resume(&core).as_deref(),
             Some("a2"),
             "the latest of two"
         );
-        assert_eq!(
-            embed().seed_to_resume(&seedless("#/quiz/dsa?embed=1")),
-            None
-        );
+        assert_eq!(embed().seed_to_resume(&seedless("dsa")), None);
         assert_eq!(site.seed_to_resume(&core), None);
         disk.remove(&embed_session_key("/quiz/core?seed=a2"))
             .unwrap();

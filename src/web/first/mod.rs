@@ -299,12 +299,16 @@ impl Screen {
 
 /// The `data-do` of the element an event came from (or of its nearest ancestor with one).
 fn target_action(e: &web_sys::Event) -> Option<String> {
+    acting_element(e)?.get_attribute("data-do")
+}
+
+/// The element with the `data-do` an event came from (it or its nearest ancestor with one).
+fn acting_element(e: &web_sys::Event) -> Option<web_sys::Element> {
     e.target()?
         .dyn_into::<web_sys::Element>()
         .ok()?
         .closest("[data-do]")
-        .ok()??
-        .get_attribute("data-do")
+        .ok()?
 }
 
 fn on_click(e: &web_sys::Event) {
@@ -330,11 +334,7 @@ fn on_click(e: &web_sys::Event) {
             render_soon();
         }
         "dismiss-notice" => {
-            let backup = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .and_then(|t| t.closest("[data-backup]").ok().flatten())
-                .and_then(|b| b.get_attribute("data-backup"));
+            let backup = acting_element(e).and_then(|b| b.get_attribute("data-backup"));
             with_screen(|s| {
                 let store = s.store.clone();
                 let gone = store.notices().into_iter().find(

@@ -419,23 +419,16 @@ mod tests {
             .unwrap()
             .bank;
         let ids: Vec<String> = bank.questions[..2].iter().map(|q| q.id.clone()).collect();
-        let link = |hash: &str| match crate::link::parse_hash(hash).0 {
-            crate::link::Page::Quiz(Ok(l)) => l,
-            other => panic!("{other:?}"),
-        };
+        let link = |query: &str| crate::link::parse_quiz("core", query).unwrap();
         let session = Session::new("/quiz/core".into(), ids.clone());
         let listed = ids.join(",");
-        let (title, desc) = quiz_scope(
-            &bank,
-            Some(&link(&format!("#/quiz/core?ids={listed}"))),
-            &session,
-        );
+        let (title, desc) = quiz_scope(&bank, Some(&link(&format!("ids={listed}"))), &session);
         assert_eq!(title, "Practice: 2 questions");
         assert!(
             desc.starts_with("Questions you picked to practise again"),
             "{desc}"
         );
-        let embed = link(&format!("#/quiz/core?ids={listed}&embed=1&lock=1"));
+        let embed = link(&format!("ids={listed}&embed=1&lock=1"));
         let (title, desc) = quiz_scope(&bank, Some(&embed), &session);
         assert_eq!(title, "2 questions");
         assert!(
