@@ -11,10 +11,11 @@
 //   into index.html and run synchronously at the end of the page; so no round trip after the
 //   shell's paint.
 // Used by scripts/bench.mjs; the variants are built in a temporary folder from `dist`.
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { brotliBytes, median } from '../tests/e2e/first-load.mjs';
+import { copyDist } from './bench-interaction.mjs';
 
 /** The module script trunk's loader became (scripts/post-build.mjs, step 4). */
 const LOADER = /<script type=module>[^<]*window\.pyprepBoot[\s\S]*?<\/script>/;
@@ -30,8 +31,7 @@ function classicGlue(js) {
 
 /** `dist` copied to `dir` with its index.html's loader replaced by `script` (at the end of body). */
 function variant(dist, dir, script) {
-  cpSync(dist, dir, { recursive: true, filter: (src) => !src.startsWith(join(dist, 'pyodide')) });
-  if (existsSync(join(dist, 'pyodide'))) symlinkSync(resolve(dist, 'pyodide'), join(dir, 'pyodide'));
+  copyDist(dist, dir);
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
   if (!LOADER.test(html)) throw new Error("bench-floors: the first screen's loader is not in index.html");
   const safe = script.replace(/<\/(script)/gi, '<\\/$1');

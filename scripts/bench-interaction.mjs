@@ -279,11 +279,16 @@ export function progressFor(bank, count = 1000, now = Date.now()) {
   return JSON.stringify({ version: 2, questions });
 }
 
+/** Copies `dist` into `dir`, linking its `pyodide/` (13 MB) rather than copying it. */
+export function copyDist(dist, dir) {
+  cpSync(dist, dir, { recursive: true, filter: (src) => !src.startsWith(join(dist, 'pyodide')) });
+  if (existsSync(join(dist, 'pyodide'))) symlinkSync(resolve(dist, 'pyodide'), join(dir, 'pyodide'));
+}
+
 /** A copy of `dist` with the generated bank, split as the build splits it. */
 function bigDist(dist) {
   const dir = mkdtempSync(join(tmpdir(), 'pyprep-big-'));
-  cpSync(dist, dir, { recursive: true, filter: (src) => !src.startsWith(join(dist, 'pyodide')) });
-  if (existsSync(join(dist, 'pyodide'))) symlinkSync(resolve(dist, 'pyodide'), join(dir, 'pyodide'));
+  copyDist(dist, dir);
   const source = JSON.parse(readFileSync(join(ROOT, 'questions.json'), 'utf8'));
   writeFileSync(join(dir, 'questions.json'), JSON.stringify(bigBank(source), null, 1) + '\n');
   const sizes = splitBank(dir);
