@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, seriousViolations, sharedBrowser } from './helpers.mjs';
+import { ROOT, Visit, seriousViolations, sharedBrowser } from './helpers.mjs';
 
 const shared = sharedBrowser(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream']);
 const { visit } = shared;
@@ -124,6 +124,39 @@ test('a 15-minute junior mock interview runs to its report under a controlled cl
     const mocks = page.locator('table.mocks tbody tr');
     assert.equal(await mocks.count(), 1);
     assert.match(await mocks.first().innerText(), /Junior, 15 min/);
+  });
+});
+
+test('one mock interview in two tabs: a grade in one shows in the other, which never saves it back', async () => {
+  await visit({}, async (v) => {
+    const link = '#/mock?level=junior&len=15&seed=tabs';
+    await v.goto(link);
+    await v.page.locator('.mock-head').waitFor();
+    const other = new Visit(v.context, await v.context.newPage(), v.baseUrl);
+    // Every write the second tab makes to the interview's key.
+    await other.page.addInitScript(() => {
+      const set = Storage.prototype.setItem;
+      window.__mockWrites = [];
+      Storage.prototype.setItem = function (key, value) {
+        if (key === 'pyprep.v1.mock') window.__mockWrites.push(value);
+        return set.call(this, key, value);
+      };
+    });
+    await other.goto(link);
+    await other.page.locator('.mock-head').waitFor();
+    const writes = () => other.page.evaluate(() => window.__mockWrites.length);
+    const before = await writes();
+    // Graded here, followed there without a reload; a taken-over state is not written back
+    // (a stale echo could overwrite this tab's newer save and send it back a question).
+    await revealAndGrade(v, 'Got it');
+    await revealAndGrade(v, 'Got it');
+    await other.page.waitForFunction(() => document.querySelector('.counter')?.textContent.startsWith('Question 3 of'));
+    assert.equal(await writes(), before, 'the other tab wrote nothing back');
+    assert.equal((await counter(v.page)).i, 3, 'this tab stays on its question');
+    // And the other tab carries on from there.
+    await revealAndGrade(other, 'Partly');
+    await v.page.waitForFunction(() => document.querySelector('.counter')?.textContent.startsWith('Question 4 of'));
+    assert.deepEqual(other.errors, []);
   });
 });
 

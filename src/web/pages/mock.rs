@@ -183,18 +183,26 @@ fn Interview(props: &InterviewProps) -> Html {
             }
         });
     }
+    // The interview as last saved or taken over, and whether the state on screen came from the
+    // other tab (then it is not saved back: a stale echo could overwrite that tab's newer save
+    // and send it back a question, as with a quiz).
+    let shown = use_mut_ref(|| (*session).clone());
+    let taken_over = use_mut_ref(|| false);
     {
         // Another tab went on with this interview: show where it is now (one interview, one
         // state; the last to act wins, as with two people at one desk).
         let store = ctx.store.clone();
         let session = session.clone();
         let bank = ctx.loaded.clone();
+        let (shown, taken_over) = (shown.clone(), taken_over.clone());
         use_effect_with(ctx.revision, move |_| {
             if let Some(theirs) = store
                 .mock()
                 .filter(|s| s.route == session.route && s.fits(&bank.bank))
             {
-                if theirs != *session {
+                if theirs != *shown.borrow() {
+                    *shown.borrow_mut() = theirs.clone();
+                    *taken_over.borrow_mut() = true;
                     session.set(theirs);
                 }
             }
@@ -203,6 +211,10 @@ fn Interview(props: &InterviewProps) -> Html {
     {
         let store = ctx.store.clone();
         use_effect_with((*session).clone(), move |s| {
+            *shown.borrow_mut() = s.clone();
+            if std::mem::take(&mut *taken_over.borrow_mut()) {
+                return;
+            }
             store.save_mock(Some(s));
             // A finished interview is kept (once: the same record replaces itself).
             if let Some(record) = s.record() {
