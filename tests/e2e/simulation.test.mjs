@@ -160,6 +160,21 @@ test('one mock interview in two tabs: a grade in one shows in the other, which n
   });
 });
 
+test('a locked mock interview (a careers page) offers no way away and no Undo', async () => {
+  await visit({}, async (v) => {
+    const { page } = v;
+    await v.goto('#/mock?level=junior&len=15&seed=lock1&embed=1&lock=1');
+    await page.locator('.mock-head').waitFor();
+    await revealAndGrade(v, 'Missed it');
+    await page.keyboard.press('u');
+    assert.equal((await counter(page)).i, 2, 'U takes nothing back');
+    await page.getByRole('button', { name: 'End interview' }).click();
+    await page.getByRole('heading', { name: 'Interview report' }).waitFor();
+    assert.equal(await page.locator('main a[href]').count(), 0, 'no link away from the interview');
+    assert.equal(await page.getByRole('button', { name: /Undo/ }).count(), 0);
+  });
+});
+
 test('screens of a mock interview at 320 and 1280 px', async () => {
   for (const width of [320, 1280]) {
     await visit({ viewport: { width, height: 800 } }, async (v) => {

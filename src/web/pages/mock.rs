@@ -60,8 +60,10 @@ pub fn MockPage(props: &MockPageProps) -> Html {
         Err(e) => html! {
             <ErrorPage title="This interview can't be built" message={e.to_string()}
                 home={crate::link::error_home(&ctx.display)}>
-                <a class="button" href={format!("#{}", MockLink { display: ctx.display.clone(), ..MockLink::default() }.route())}>
-                    {"Set up an interview"}</a>
+                if !ctx.display.lock {
+                    <a class="button" href={format!("#{}", MockLink { display: ctx.display.clone(), ..MockLink::default() }.route())}>
+                        {"Set up an interview"}</a>
+                }
             </ErrorPage>
         },
     }
@@ -237,7 +239,11 @@ fn Interview(props: &InterviewProps) -> Html {
         let heading = heading.clone();
         let paused_heading = paused_heading.clone();
         let answer_heading = answer_heading.clone();
+        let locked = ctx.display.lock;
         Callback::from(move |action: MockAction| {
+            if action == MockAction::Quiz(Action::Undo) && !session.quiz.may_undo(locked) {
+                return;
+            }
             let mut next = (*session).clone();
             let effect = next.apply(action, now_ms());
             if effect.is_none() && next == *session {
@@ -284,7 +290,7 @@ fn Interview(props: &InterviewProps) -> Html {
     let now = now_ms();
     let level_line = format!("{} · {} minutes", session.level.label(), session.minutes);
     if session.ended() {
-        let undo = session.quiz.undo.is_some().then(|| {
+        let undo = session.quiz.may_undo(ctx.display.lock).then(|| {
             let dispatch = quiz_dispatch.clone();
             Callback::from(move |_: MouseEvent| dispatch.emit(Action::Undo))
         });
@@ -473,18 +479,21 @@ fn Report(props: &ReportProps) -> Html {
                     { format!(" {} not graded: the interview ended first.", report.unanswered) }
                 }
             </p>
-            <div class="actions">
-                if let Some(route) = weak_link {
-                    <a class="button primary" href={format!("#{route}")}>
-                        { format!("Practise the {} you missed or half-answered", report.weak.len()) }
-                    </a>
-                }
-                <a class="button" href={format!("#{again}")}>{"Another interview like this"}</a>
-                <a class="button subtle" href={format!("#{setup}")}>{"Change level or length"}</a>
-                if let Some(undo) = props.undo.clone() {
-                    <button class="button subtle" onclick={undo}>{"Undo last grade"}</button>
-                }
-            </div>
+            // Locked (a careers page): no way away from this interview, as with a quiz.
+            if !ctx.display.lock {
+                <div class="actions">
+                    if let Some(route) = weak_link {
+                        <a class="button primary" href={format!("#{route}")}>
+                            { format!("Practise the {} you missed or half-answered", report.weak.len()) }
+                        </a>
+                    }
+                    <a class="button" href={format!("#{again}")}>{"Another interview like this"}</a>
+                    <a class="button subtle" href={format!("#{setup}")}>{"Change level or length"}</a>
+                    if let Some(undo) = props.undo.clone() {
+                        <button class="button subtle" onclick={undo}>{"Undo last grade"}</button>
+                    }
+                </div>
+            }
             if !report.stages.is_empty() {
                 <h2>{"Stages, weakest first"}</h2>
                 <div class="table-wrap" tabindex="0" role="region" aria-label="Stages">
