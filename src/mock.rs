@@ -416,18 +416,14 @@ impl MockSession {
                 match effect {
                     Some(Effect::Graded { .. }) => {
                         self.spent_ms[index] += self.question.elapsed(now);
-                        self.question = Stopwatch::started(now);
                         if self.quiz.finished() {
                             self.finish(now);
+                        } else {
+                            self.enter_question(now);
                         }
                     }
                     Some(Effect::Ungraded { .. }) => {
-                        // Back to that question: its clock goes on from where it stopped.
-                        let i = self.quiz.index;
-                        self.question = Stopwatch {
-                            banked_ms: std::mem::take(&mut self.spent_ms[i]),
-                            since: Some(now),
-                        };
+                        self.enter_question(now);
                         if self.ended_at.take().is_some() {
                             self.clock.resume(now);
                         }
@@ -438,6 +434,17 @@ impl MockSession {
             }
             _ => None,
         }
+    }
+
+    /// The current question's clock starts, going on from the time already spent on it: a
+    /// question left by Undo, or the one on screen when the interview was ended and then
+    /// reopened by Undo (so its clock and the report agree).
+    fn enter_question(&mut self, now: f64) {
+        let i = self.quiz.index;
+        self.question = Stopwatch {
+            banked_ms: std::mem::take(&mut self.spent_ms[i]),
+            since: Some(now),
+        };
     }
 
     fn finish(&mut self, now: f64) {
@@ -912,6 +919,13 @@ mod tests {
         s.apply(MockAction::Quiz(Action::Undo), 60_000.0);
         assert!(!s.ended());
         assert_eq!(s.quiz.index, 0);
+        // The question that was open at End goes on from its 30 s, on its clock and in the
+        // report alike (not counted twice).
+        grade(&mut s, Grade::Good, 61_000.0);
+        assert_eq!(s.question_ms(61_000.0), 30_000.0, "its clock picks up its time");
+        grade(&mut s, Grade::Good, 66_000.0);
+        s.apply(MockAction::End, 70_000.0);
+        assert_eq!(s.record().unwrap().items[1].spent_secs, 35);
     }
 
     #[test]
