@@ -922,7 +922,11 @@ mod tests {
         // The question that was open at End goes on from its 30 s, on its clock and in the
         // report alike (not counted twice).
         grade(&mut s, Grade::Good, 61_000.0);
-        assert_eq!(s.question_ms(61_000.0), 30_000.0, "its clock picks up its time");
+        assert_eq!(
+            s.question_ms(61_000.0),
+            30_000.0,
+            "its clock picks up its time"
+        );
         grade(&mut s, Grade::Good, 66_000.0);
         s.apply(MockAction::End, 70_000.0);
         assert_eq!(s.record().unwrap().items[1].spent_secs, 35);

@@ -291,6 +291,10 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
+    use_effect_with((), |_| {
+        let listener = crate::web::adapters::url::on_link_clicks();
+        move || drop(listener)
+    });
     // Another tab saved: what this one shows is read again (its own writes re-read storage
     // first, so nothing either tab recorded is lost).
     {

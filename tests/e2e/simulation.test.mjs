@@ -175,6 +175,43 @@ test('a locked mock interview (a careers page) offers no way away and no Undo', 
   });
 });
 
+test('another mock link never replaces an unfinished interview unasked; pausing ends a recording', async () => {
+  await visit({}, async (v) => {
+    const { page } = v;
+    const first = '#/mock?level=junior&len=30&seed=keep1';
+    await v.goto(first);
+    await page.locator('.mock-head').waitFor();
+    await revealAndGrade(v, 'Got it');
+    // Taken back mid-interview with the button, and graded again.
+    await page.getByRole('button', { name: 'Undo last grade' }).click();
+    await page.waitForFunction(() => document.querySelector('.counter')?.textContent.startsWith('Question 1 of'));
+    await v.gradeGroup().getByRole('button', { name: 'Got it', exact: true }).click();
+    await page.waitForFunction(() => document.querySelector('.counter')?.textContent.startsWith('Question 2 of'));
+
+    // Pause while recording: the recording ends with the clocks.
+    await page.getByRole('button', { name: 'Record your answer' }).click();
+    await page.getByRole('button', { name: 'Stop recording' }).waitFor();
+    await page.getByRole('button', { name: 'Pause' }).first().click();
+    await page.getByRole('heading', { name: 'Paused' }).waitFor();
+    await page.getByText(/^Recorded \d:\d\d\./).waitFor({ state: 'attached' });
+    await page.locator('.paused').getByRole('button', { name: 'Resume' }).click();
+
+    // A link to another interview asks first; Back to the first resumes it where it was.
+    await v.goto('#/mock?level=senior&len=15&seed=other1');
+    await page.getByText(/You have an unfinished interview \(Junior, 30 minutes, question 2 of \d+\)/).waitFor();
+    assert.equal(await page.locator('.mock-head').count(), 0, 'nothing started');
+    await page.getByRole('link', { name: 'Resume the unfinished interview' }).click();
+    await page.locator('.mock-head').waitFor();
+    assert.equal((await counter(page)).i, 2, 'the first interview, where it was');
+    // Starting the other one, when asked to, replaces it.
+    await v.goto('#/mock?level=senior&len=15&seed=other1');
+    await page.getByRole('button', { name: 'Start the new interview' }).click();
+    await page.locator('.mock-head').waitFor();
+    assert.equal((await counter(page)).i, 1);
+    assert.match(await page.locator('.mock-head .scope-desc').innerText(), /Senior · 15 minutes/);
+  });
+});
+
 test('screens of a mock interview at 320 and 1280 px', async () => {
   for (const width of [320, 1280]) {
     await visit({ viewport: { width, height: 800 } }, async (v) => {
@@ -232,6 +269,17 @@ test('live coding: the editor keys, a correct and a wrong solution, a runaway lo
     await page.keyboard.press('Escape');
     assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('run')), true, 'Escape moves to Run');
     assert.match(await page.locator('.editor-gutter').innerText(), /^1\s+2\s+3\s+4/, 'line numbers');
+    // "Start over" asks first; either answer puts the focus back in the code.
+    const editorFocused = () => page.evaluate(() => document.activeElement?.classList.contains('editor-text'));
+    await page.getByRole('button', { name: 'Start over' }).click();
+    await page.getByRole('button', { name: 'Keep my code' }).press('Enter');
+    await page.waitForFunction(() => document.activeElement?.classList.contains('editor-text'));
+    assert.equal(await editor.inputValue(), 'def f(x):\n    if x:\n        return 1\n        y', 'kept');
+    await page.getByRole('button', { name: 'Start over' }).click();
+    await page.getByRole('group', { name: 'Start over?' }).getByRole('button', { name: 'Start over' }).press('Enter');
+    await page.waitForFunction(() => document.activeElement?.classList.contains('editor-text'));
+    assert.equal(await editor.inputValue(), challenge.starter, 'back to the starter');
+    assert.equal(await editorFocused(), true);
 
     // A correct solution passes every test.
     await setCode(page, challenge.solution);
@@ -337,7 +385,10 @@ test('rehearse aloud: record, play back after the reveal, a new question starts 
     await page.getByRole('button', { name: 'Stop recording' }).click();
     await page.getByText(/^Recorded 0:0[1-2]\. Play it back once you reveal the answer\.$/).waitFor();
     assert.equal(await page.locator('audio').count(), 0, 'playback comes with the answer');
-    await v.reveal();
+    // The focus is on the recording, not on "Record again": Space, as the hint says, reveals.
+    assert.match(await page.evaluate(() => document.activeElement?.textContent), /^Recorded /);
+    await page.keyboard.press('Space');
+    await v.answerShown();
     const audio = page.locator('audio');
     await audio.waitFor();
     const src = await audio.getAttribute('src');

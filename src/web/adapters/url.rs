@@ -39,6 +39,22 @@ pub fn followed_a_click() -> bool {
     FOLLOWED_A_CLICK.get()
 }
 
+/// Clicks on the app's own links (`href="#…"`) are the learner moving between screens too, as
+/// with `navigate`: the screen they open may take the focus. Listens while the value lives.
+pub fn on_link_clicks() -> Option<EventListener> {
+    use wasm_bindgen::JsCast;
+    let document = web_sys::window()?.document()?;
+    Some(EventListener::new(&document, "click", |e| {
+        let link = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("a[href^='#']").ok().flatten());
+        if link.is_some() {
+            FOLLOWED_A_CLICK.set(true);
+        }
+    }))
+}
+
 /// Goes to `route`; `replace` keeps the current history entry (e.g. writing a drawn seed) and
 /// is the app's own doing, anything else is the learner's.
 pub fn navigate(route: &str, replace: bool) {

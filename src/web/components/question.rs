@@ -115,6 +115,16 @@ pub fn reveal_button(onclick: Callback<MouseEvent>) -> Html {
     }
 }
 
+/// "Undo last grade" (U), titled with the grade it takes back.
+pub fn undo_button(grade: crate::quiz::Grade, dispatch: Callback<crate::quiz::Action>) -> Html {
+    html! {
+        <button class="button subtle undo" aria-keyshortcuts="u" title={format!("Take back “{}”", grade.label())}
+            onclick={Callback::from(move |_| dispatch.emit(crate::quiz::Action::Undo))}>
+            {"Undo last grade"}<span class="key-hint" aria-hidden="true">{" (U)"}</span>
+        </button>
+    }
+}
+
 /// What kind of element a key event came from (see `keys::Focus`).
 pub fn focus_kind(target: Option<web_sys::EventTarget>) -> Focus {
     let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {

@@ -17,6 +17,9 @@ pub struct RecorderProps {
     pub id: AttrValue,
     /// After the reveal the recording can be played back.
     pub revealed: bool,
+    /// A paused mock interview: a recording still going ends with the clocks.
+    #[prop_or_default]
+    pub paused: bool,
 }
 
 #[derive(Clone, PartialEq)]
@@ -130,26 +133,31 @@ pub fn Recorder(props: &RecorderProps) -> Html {
     let control = use_node_ref();
     let pressed = use_mut_ref(|| false);
     {
+        // Once: a recording ended by the reveal or a pause leaves the focus where it is.
         let control = control.clone();
         let pressed = pressed.clone();
         let kind = std::mem::discriminant(&*state);
         use_effect_with(kind, move |_| {
-            if *pressed.borrow() {
+            if std::mem::take(&mut *pressed.borrow_mut()) {
                 crate::web::focus(&control);
             }
         });
     }
     {
-        // Revealing the answer ends a recording still going, so it can be played back.
+        // Revealing the answer ends a recording still going, so it can be played back; so
+        // does pausing a mock interview (the question is hidden, the clocks stop).
         let live = live.clone();
         let recording = matches!(*state, State::Recording { .. });
-        use_effect_with(props.revealed, move |&revealed| {
-            if revealed && recording {
-                if let Some(r) = live.borrow().recorder.as_ref() {
-                    let _ = r.stop();
+        use_effect_with(
+            (props.revealed, props.paused),
+            move |&(revealed, paused)| {
+                if (revealed || paused) && recording {
+                    if let Some(r) = live.borrow().recorder.as_ref() {
+                        let _ = r.stop();
+                    }
                 }
-            }
-        });
+            },
+        );
     }
     let tick = use_force_update();
     {
@@ -181,8 +189,12 @@ pub fn Recorder(props: &RecorderProps) -> Html {
             let state = state.clone();
             let live = live.clone();
             state.set(State::Asking);
+            let pressed = pressed.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                match begin(&live, &state).await {
+                // The focus moves on again when the microphone answers (from "Waiting…").
+                let result = begin(&live, &state).await;
+                *pressed.borrow_mut() = true;
+                match result {
                     Ok(()) => state.set(State::Recording {
                         since: crate::web::now_ms(),
                     }),
@@ -212,6 +224,15 @@ pub fn Recorder(props: &RecorderProps) -> Html {
             *pressed.borrow_mut() = true;
             live.borrow_mut().release();
             state.set(State::Idle);
+        })
+    };
+    // Replaces the recording with a new one, in one press.
+    let again = {
+        let live = live.clone();
+        let start = start.clone();
+        Callback::from(move |e: MouseEvent| {
+            live.borrow_mut().release();
+            start.emit(e);
         })
     };
 
@@ -250,16 +271,18 @@ pub fn Recorder(props: &RecorderProps) -> Html {
             let file = format!("pyprep-{}.{ext}", props.id);
             html! {
                 <>
+                    // After Stop the focus is on the recording itself, not on "Record again"
+                    // (a second Space, meant to reveal, must not replace it).
                     if props.revealed {
-                        <audio controls=true src={url.clone()} aria-label="Your recorded answer"></audio>
+                        <audio controls=true src={url.clone()} aria-label="Your recorded answer" ref={control.clone()}></audio>
                     } else {
-                        <span class="hint" role="status">
+                        <span class="hint" role="status" tabindex="-1" ref={control.clone()}>
                             { format!("Recorded {}. Play it back once you reveal the answer.", clock_text(*ms)) }
                         </span>
                     }
                     <a class="button subtle" href={url.clone()} download={file}>{"Download"}</a>
                     <span class="hint">{"Only on this device; gone at the next question unless downloaded."}</span>
-                    <button type="button" class="button subtle" onclick={discard} ref={control.clone()}>{"Record again"}</button>
+                    <button type="button" class="button subtle" onclick={again} title="Replaces this recording">{"Record again"}</button>
                 </>
             }
         }

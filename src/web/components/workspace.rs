@@ -206,9 +206,10 @@ fn Editing(props: &WorkspaceProps) -> Html {
             if really {
                 code.set(starter.clone());
                 save(&starter);
-                crate::web::focus(&editor);
             }
             confirm_reset.set(false);
+            // Either answer removes the buttons: the focus goes back to the code.
+            crate::web::focus_after_render(editor.clone());
         })
     };
     let last_hint = use_node_ref();

@@ -11,7 +11,7 @@ use crate::quiz::{Action, Effect};
 use crate::web::adapters::url::navigate;
 use crate::web::components::answer::Answer;
 use crate::web::components::grading::Grading;
-use crate::web::components::question::{reveal_button, use_quiz_keys};
+use crate::web::components::question::{reveal_button, undo_button, use_quiz_keys};
 use crate::web::components::recorder::Recorder;
 use crate::web::components::workspace::Workspace;
 use crate::web::components::{use_ctx, ErrorPage};
@@ -28,6 +28,8 @@ pub struct MockPageProps {
 pub fn MockPage(props: &MockPageProps) -> Html {
     let ctx = use_ctx();
     let link = props.link.clone();
+    // The link (its key) the learner chose to start although another interview is unfinished.
+    let confirmed = use_state(|| None::<String>);
     {
         // A complete link without a seed gets one, written into the URL (shareable, reloadable).
         let link = link.clone();
@@ -47,11 +49,24 @@ pub fn MockPage(props: &MockPageProps) -> Html {
         }
         return html! { <Setup link={link} /> };
     }
+    let stored = ctx.store.mock().filter(|s| s.fits(&ctx.loaded.bank));
+    let (stored, other) = match stored {
+        Some(s) if s.route == link.key() => (Some(s), None),
+        Some(s) if !s.ended() && confirmed.as_deref() != Some(link.key().as_str()) => {
+            (None, Some(s))
+        }
+        _ => (None, None),
+    };
+    if let Some(unfinished) = other {
+        // Another link while an interview is unfinished: it is replaced only when asked to
+        // (the Setup form's Start says so itself; a link or Back must not lose it).
+        let start = {
+            let (confirmed, key) = (confirmed.clone(), link.key());
+            Callback::from(move |_: MouseEvent| confirmed.set(Some(key.clone())))
+        };
+        return html! { <Replace {unfinished} link={link} {start} /> };
+    }
     let now = now_ms();
-    let stored = ctx
-        .store
-        .mock()
-        .filter(|s| s.route == link.key() && s.fits(&ctx.loaded.bank));
     match stored.map_or_else(|| MockSession::new(&link, &ctx.loaded.bank, now), Ok) {
         Ok(session) => {
             let key = session.route.clone();
@@ -80,6 +95,16 @@ const LEVELS: [Difficulty; 3] = [Difficulty::Junior, Difficulty::Mid, Difficulty
 fn Setup(props: &SetupProps) -> Html {
     let ctx = use_ctx();
     use_effect_with((), |_| crate::web::set_title(Some("Mock interview")));
+    let heading = use_node_ref();
+    {
+        // Opened from the report ("Change level or length"): the form's heading takes the focus.
+        let heading = heading.clone();
+        use_effect_with((), move |_| {
+            if crate::web::adapters::url::followed_a_click() {
+                crate::web::focus(&heading);
+            }
+        });
+    }
     let level = use_state(|| props.link.level.unwrap_or(Difficulty::Junior));
     let minutes = use_state(|| props.link.minutes.unwrap_or(30));
     let unfinished = ctx
@@ -90,8 +115,13 @@ fn Setup(props: &SetupProps) -> Html {
     let coding = planned.iter().filter(|p| p.stage == "coding").count();
     let start = {
         let (level, minutes, display) = (*level, *minutes, ctx.display.clone());
+        let store = ctx.store.clone();
+        let replaces = unfinished.is_some();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
+            if replaces {
+                store.save_mock(None);
+            }
             let link = MockLink {
                 level: Some(level),
                 minutes: Some(minutes),
@@ -112,16 +142,12 @@ fn Setup(props: &SetupProps) -> Html {
         };
     html! {
         <main class="mock-setup">
-            <h1>{"Mock interview"}</h1>
+            <h1 tabindex="-1" ref={heading}>{"Mock interview"}</h1>
             <p class="lede">{"Questions against the clock, in the order a real interview takes them: openers on core Python, then OOP, data structures and algorithms, libraries, files and exceptions, concurrency, databases and testing (system design at senior level), and one live-coding challenge to finish. Answer aloud (record yourself if you like), in the notes or in the editor, then reveal the model answer and grade yourself."}</p>
             if let Some(s) = &unfinished {
                 <p class="notice">
-                    { format!("You have an unfinished interview ({}, {} minutes, question {} of {}). ",
-                        s.level.label(), s.minutes, (s.quiz.index + 1).min(s.quiz.len()), s.quiz.len()) }
-                    <a href={format!("#{}", MockLink {
-                        display: ctx.display.clone(),
-                        ..crate::mock::parse_mock(s.route.split_once('?').map_or("", |(_, q)| q)).unwrap_or_default()
-                    }.route())}>{"Resume it"}</a>
+                    { format!("You have an unfinished interview ({}). ", unfinished_text(s)) }
+                    <a href={format!("#{}", resume_route(s, &ctx.display))}>{"Resume it"}</a>
                 </p>
             }
             <form class="card mock-form" onsubmit={start}>
@@ -151,6 +177,64 @@ fn Setup(props: &SetupProps) -> Html {
                     <p class="hint">{"Starting a new interview replaces the unfinished one."}</p>
                 }
             </form>
+        </main>
+    }
+}
+
+/// The link that resumes `s`, in the current display.
+fn resume_route(s: &MockSession, display: &crate::link::Display) -> String {
+    let query = s.route.split_once('?').map_or("", |(_, q)| q);
+    MockLink {
+        display: display.clone(),
+        ..crate::mock::parse_mock(query).unwrap_or_default()
+    }
+    .route()
+}
+
+/// "Level, N minutes, question i of n" of an unfinished interview.
+fn unfinished_text(s: &MockSession) -> String {
+    format!(
+        "{}, {} minutes, question {} of {}",
+        s.level.label(),
+        s.minutes,
+        (s.quiz.index + 1).min(s.quiz.len()),
+        s.quiz.len()
+    )
+}
+
+#[derive(Properties, PartialEq)]
+struct ReplaceProps {
+    unfinished: MockSession,
+    link: MockLink,
+    start: Callback<MouseEvent>,
+}
+
+/// A link to another interview while one is unfinished: resume that one, or start this one.
+#[component]
+fn Replace(props: &ReplaceProps) -> Html {
+    let ctx = use_ctx();
+    use_effect_with((), |_| crate::web::set_title(Some("Mock interview")));
+    let s = &props.unfinished;
+    let new = props
+        .link
+        .level
+        .zip(props.link.minutes)
+        .map(|(l, m)| format!("{}, {m} minutes", l.label()))
+        .unwrap_or_default();
+    html! {
+        <main class="mock-setup">
+            <h1 tabindex="-1">{"Mock interview"}</h1>
+            <p class="notice" role="status">
+                { format!("You have an unfinished interview ({}). This link starts another one ({new}), which would replace it.", unfinished_text(s)) }
+            </p>
+            <div class="actions">
+                // Locked (a careers page): only this link's interview, no way to another one.
+                if !ctx.display.lock {
+                    <a class="button primary" href={format!("#{}", resume_route(s, &ctx.display))}>
+                        {"Resume the unfinished interview"}</a>
+                }
+                <button class="button" onclick={props.start.clone()}>{"Start the new interview"}</button>
+            </div>
         </main>
     }
 }
@@ -322,6 +406,13 @@ fn Interview(props: &InterviewProps) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.emit(MockAction::End))
     };
+    // As in a quiz: the last grade can be taken back (also with U), never in a locked one.
+    let undo = session
+        .quiz
+        .undo
+        .as_ref()
+        .filter(|_| session.quiz.may_undo(ctx.display.lock) && !session.paused())
+        .map(|u| undo_button(u.grade, quiz_dispatch.clone()));
     let question_ms = session.question_ms(now);
     let suggested_ms = f64::from(item.suggested_secs) * 1000.0;
     let over = session.question_over(now);
@@ -378,6 +469,9 @@ fn Interview(props: &InterviewProps) -> Html {
                         { if session.paused() { "Resume" } else { "Pause" } }
                     </button>
                     <button class="button subtle" onclick={end}>{"End interview"}</button>
+                    if let Some(undo) = undo {
+                        { undo }
+                    }
                 </div>
             </header>
             // Said once when the question runs over (the timers themselves stay quiet).
@@ -420,7 +514,7 @@ fn Interview(props: &InterviewProps) -> Html {
                                 spellcheck="false" autocapitalize="off" class="mono" placeholder="The points you would make…" />
                         </label>
                     }
-                    <Recorder id={AttrValue::from(q.id.clone())} revealed={session.quiz.revealed} />
+                    <Recorder id={AttrValue::from(q.id.clone())} revealed={session.quiz.revealed} paused={session.paused()} />
                     { body }
                 </article>
         </main>

@@ -12,7 +12,7 @@ use crate::web::adapters::url::navigate;
 use crate::web::components::answer::Answer;
 use crate::web::components::grading::Grading;
 use crate::web::components::question::{
-    question_view, quiz_header, reveal_button, use_quiz_keys, QuestionView,
+    question_view, quiz_header, reveal_button, undo_button, use_quiz_keys, QuestionView,
 };
 use crate::web::components::recorder::Recorder;
 use crate::web::components::{link_error, use_ctx, QUIZ_LINK_ERROR};
@@ -302,15 +302,11 @@ fn Quiz(props: &QuizProps) -> Html {
         })
     };
     let undo_allowed = session.may_undo(ctx.display.lock);
-    let undo = session.undo.as_ref().filter(|_| undo_allowed).map(|u| {
-        let dispatch = dispatch.clone();
-        html! {
-            <button class="button subtle undo" aria-keyshortcuts="u" title={format!("Take back “{}”", u.grade.label())}
-                onclick={Callback::from(move |_| dispatch.emit(Action::Undo))}>
-                {"Undo last grade"}<span class="key-hint" aria-hidden="true">{" (U)"}</span>
-            </button>
-        }
-    });
+    let undo = session
+        .undo
+        .as_ref()
+        .filter(|_| undo_allowed)
+        .map(|u| undo_button(u.grade, dispatch.clone()));
     // Leaving early still shows what was done (the summary of the graded questions).
     let end = (!session.finished() && session.len() > 1).then(|| {
         let dispatch = dispatch.clone();
