@@ -94,6 +94,11 @@ pub struct Session {
     /// Ended early by the learner: the summary covers what was graded.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub ended: bool,
+    /// Whether its link had no seed and the app drew one (rather than the link giving it):
+    /// only such a quiz resumes a seedless link (`seed_to_resume`). `None` in sessions saved
+    /// before it was kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seed_drawn: Option<bool>,
 }
 
 /// What Undo restores: the grade taken back, when it was given (its review's key), and the
@@ -171,6 +176,7 @@ impl Session {
             seconds: Vec::new(),
             kept_notes: Vec::new(),
             ended: false,
+            seed_drawn: None,
         }
     }
 
@@ -424,8 +430,9 @@ impl Session {
 
 /// The identity of a quiz: its route without display options. Requires a seed.
 /// The seed that resumes a seedless `link`: that of the first unfinished quiz in `sessions`
-/// (most recent first) drawn from the same link with a seed. An embed's host page writes its
-/// iframe without a seed on every load, so this is how a reload finds the reader's quiz.
+/// (most recent first) whose seed the app drew for the same link. An embed's host page writes
+/// its iframe without a seed on every load, so this is how a reload finds the reader's quiz;
+/// a quiz whose link gave its seed (another embed's `data-seed`) is that link's, not this one's.
 pub fn seed_to_resume<'a>(
     link: &QuizLink,
     sessions: impl IntoIterator<Item = &'a Session>,
@@ -440,6 +447,16 @@ pub fn seed_to_resume<'a>(
                 return None;
             };
             let seed = drawn.seed?;
+            // Saved before the mark was kept: a seed of the app's own making counts as drawn.
+            let app_made = || {
+                seed.len() == 8
+                    && seed
+                        .bytes()
+                        .all(|b| b.is_ascii_digit() || b.is_ascii_lowercase())
+            };
+            if !s.seed_drawn.unwrap_or_else(app_made) {
+                return None;
+            }
             let same = session_key(&QuizLink {
                 seed: Some(seed.clone()),
                 ..link.clone()
@@ -492,11 +509,13 @@ pub fn review_ids(pool: &[String], basis: ReviewBasis, seed: &str) -> Vec<String
 
 /// The session for a seeded link: the stored one if it is this quiz and still fits the bank,
 /// otherwise a fresh draw (for a review link, from `basis`).
+/// `seed_drawn`: the app drew `seed` (the link had none); kept with a new session.
 pub fn resume_or_draw(
     stored: Option<Session>,
     bank: &Bank,
     link: &QuizLink,
     seed: &str,
+    seed_drawn: bool,
     basis: ReviewBasis,
 ) -> Result<Session, LinkError> {
     let pool = link.pool(bank)?;
@@ -516,7 +535,10 @@ pub fn resume_or_draw(
     } else {
         draw(&pool, link.count.resolve(pool.len()), seed)
     };
-    Ok(Session::new(key, ids).shown_from(basis.now))
+    Ok(Session {
+        seed_drawn: Some(seed_drawn),
+        ..Session::new(key, ids).shown_from(basis.now)
+    })
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -610,8 +632,9 @@ mod tests {
     #[test]
     fn a_seedless_link_resumes_the_unfinished_quiz_drawn_from_it() {
         let link = |cats: &str, query: &str| crate::link::parse_quiz(cats, query).unwrap();
-        let started = |cats: &str, query: &str| {
-            Session::new(session_key(&link(cats, query)), vec!["q".into()])
+        let started = |cats: &str, query: &str| Session {
+            seed_drawn: Some(true),
+            ..Session::new(session_key(&link(cats, query)), vec!["q".into()])
         };
         let embed = link("core,oop", "n=3&embed=1&theme=dark");
         let mut finished = started("core,oop", "n=3&seed=done");
@@ -630,6 +653,24 @@ mod tests {
             "finished or another link"
         );
         assert_eq!(seed_to_resume(&link("dsa", "n=3"), &sessions), None);
+        // Another embed's quiz of the same categories, whose link gave its seed: not this one's.
+        let given = Session {
+            seed_drawn: Some(false),
+            ..started("core,oop", "n=3&seed=team1")
+        };
+        assert_eq!(
+            seed_to_resume(&embed, [&given, &sessions[3]]).as_deref(),
+            Some("mine")
+        );
+        // Saved before the mark was kept: only a seed in the app's own format counts as drawn.
+        let legacy = |seed: &str| Session {
+            seed_drawn: None,
+            ..started("core,oop", &format!("n=3&seed={seed}"))
+        };
+        assert_eq!(
+            seed_to_resume(&embed, &[legacy("team1"), legacy("k3x9a0qz")]).as_deref(),
+            Some("k3x9a0qz")
+        );
     }
 
     #[test]
@@ -878,7 +919,7 @@ mod tests {
         let crate::link::Page::Quiz(Ok(link)) = link else {
             panic!()
         };
-        let session = resume_or_draw(None, &bank, &link, "r", basis).unwrap();
+        let session = resume_or_draw(None, &bank, &link, "r", false, basis).unwrap();
         assert_eq!(&session.ids[..2], ["q1", "q3"]);
         let mut rest = session.ids[2..].to_vec();
         rest.sort();
@@ -889,7 +930,9 @@ mod tests {
             ..link.clone()
         };
         assert_eq!(
-            resume_or_draw(None, &bank, &short, "r", basis).unwrap().ids,
+            resume_or_draw(None, &bank, &short, "r", false, basis)
+                .unwrap()
+                .ids,
             ["q1"]
         );
         // Everything graded and nothing due: the link says so.
@@ -903,7 +946,7 @@ mod tests {
             now: 100.0 * DAY_MS,
         };
         assert_eq!(
-            resume_or_draw(None, &bank, &link, "r", basis),
+            resume_or_draw(None, &bank, &link, "r", false, basis),
             Err(LinkError::NothingDue)
         );
     }
@@ -912,7 +955,7 @@ mod tests {
     fn resumes_only_the_same_quiz() {
         let bank = bank_of(3);
         let link = crate::link::parse_quiz("a", "n=2&seed=s1&embed=1").unwrap();
-        let fresh = resume_or_draw(None, &bank, &link, "s1", basis()).unwrap();
+        let fresh = resume_or_draw(None, &bank, &link, "s1", false, basis()).unwrap();
         assert_eq!(
             fresh.route, "/quiz/a?n=2&seed=s1",
             "display options are not identity"
@@ -921,33 +964,40 @@ mod tests {
         let mut progressed = fresh.clone();
         progressed.apply(Action::Reveal, 0.0);
         assert_eq!(
-            resume_or_draw(Some(progressed.clone()), &bank, &link, "s1", basis()).unwrap(),
+            resume_or_draw(Some(progressed.clone()), &bank, &link, "s1", false, basis()).unwrap(),
             progressed
         );
         let other = crate::link::parse_quiz("a", "n=2&seed=s2").unwrap();
         assert!(
-            !resume_or_draw(Some(progressed.clone()), &bank, &other, "s2", basis())
-                .unwrap()
-                .revealed
+            !resume_or_draw(
+                Some(progressed.clone()),
+                &bank,
+                &other,
+                "s2",
+                false,
+                basis()
+            )
+            .unwrap()
+            .revealed
         );
         let mut stale = progressed;
         stale.ids[0] = "gone".into();
         assert_eq!(
-            resume_or_draw(Some(stale), &bank, &link, "s1", basis()).unwrap(),
+            resume_or_draw(Some(stale), &bank, &link, "s1", false, basis()).unwrap(),
             fresh
         );
         let unknown = crate::link::parse_quiz("zzz", "seed=s").unwrap();
-        assert!(resume_or_draw(None, &bank, &unknown, "s", basis()).is_err());
+        assert!(resume_or_draw(None, &bank, &unknown, "s", false, basis()).is_err());
         let listed = crate::link::parse_quiz("a", "ids=q2,gone&seed=s").unwrap();
         assert_eq!(
-            resume_or_draw(None, &bank, &listed, "s", basis())
+            resume_or_draw(None, &bank, &listed, "s", false, basis())
                 .unwrap()
                 .ids,
             ["q2"]
         );
         let none_listed = crate::link::parse_quiz("a", "ids=gone&seed=s").unwrap();
         assert_eq!(
-            resume_or_draw(None, &bank, &none_listed, "s", basis()),
+            resume_or_draw(None, &bank, &none_listed, "s", false, basis()),
             Err(crate::link::LinkError::NoListedQuestions)
         );
     }

@@ -591,6 +591,7 @@ mod tests {
         let embed = || Store::new(Some(Box::new(Shared(disk.clone()))), now).embedded();
         let quiz = |route: &str, shown: f64| Session {
             shown_at: Some(shown),
+            seed_drawn: Some(true),
             ..Session::new(route.into(), vec!["a".into(), "b".into()])
         };
         let (a, b) = (

@@ -168,14 +168,17 @@ test('script embed: two widgets, height follows content both ways, host events, 
 test('embeds on one page each resume their own quiz after a reload, with a seed or without', async () => {
   const app = `${widget.url}/pyprep/`;
   // The third is "a new draw for every visitor": its host writes it without a seed every time.
+  // The fourth has the third's categories and count with a seed of its own, and is graded
+  // last: the third must still find its own quiz, not the fourth's.
   pages['/two'] = `<!doctype html><html lang="en"><head><title>Two quizzes</title><link rel="icon" href="data:,"></head><body>
     <iframe id="one" src="${app}#/quiz/core?n=3&seed=two1&embed=1" title="PyPrep core" width="100%" height="640" style="border:0"></iframe>
     <iframe id="two" src="${app}#/quiz/oop?n=3&seed=two2&embed=1" title="PyPrep OOP" width="100%" height="640" style="border:0"></iframe>
     <iframe id="three" src="${app}#/quiz/dsa?n=3&embed=1" title="PyPrep DSA" width="100%" height="640" style="border:0"></iframe>
+    <iframe id="four" src="${app}#/quiz/dsa?n=3&seed=team1&embed=1" title="PyPrep DSA, the team's" width="100%" height="640" style="border:0"></iframe>
   </body></html>`;
   const { context, page, errors } = await open('/two');
   const counter = (id) => page.frameLocator(`#${id}`).locator('html[data-app="app"] .counter');
-  const ids = ['one', 'two', 'three'];
+  const ids = ['one', 'two', 'three', 'four'];
   const prompts = {};
   for (const id of ids) {
     const frame = page.frameLocator(`#${id}`);
@@ -192,6 +195,8 @@ test('embeds on one page each resume their own quiz after a reload, with a seed 
     assert.equal((await counter(id).innerText()).trim(), 'Question 2 of 3', `#${id} resumes its quiz`);
     assert.equal((await frame.locator(APP_PROMPT).textContent()).trim(), prompts[id], `#${id}: the same question`);
   }
+  const three = await (await page.$('#three')).contentFrame();
+  assert.doesNotMatch(three.url(), /seed=team1/, 'the seedless embed kept its own seed');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -32,12 +32,27 @@ pub struct QuizPageProps {
 /// categories, no such questions) is left as it was written, to be shown as an error.
 pub fn seed_if_missing(link: &QuizLink, bank: &Bank, store: &Store) {
     if link.seed.is_none() && link.pool(bank).is_ok() {
+        let seed = store.seed_to_resume(link).unwrap_or_else(|| {
+            let seed = fresh_seed();
+            let drawn = QuizLink {
+                seed: Some(seed.clone()),
+                ..link.clone()
+            };
+            DRAWN.set(Some(crate::quiz::session_key(&drawn)));
+            seed
+        });
         let seeded = QuizLink {
-            seed: Some(store.seed_to_resume(link).unwrap_or_else(fresh_seed)),
+            seed: Some(seed),
             ..link.clone()
         };
         navigate(&seeded.route(), true);
     }
+}
+
+thread_local! {
+    /// The quiz (its key) whose seed this page drew last: the session drawn for it is marked
+    /// so (`Session::seed_drawn`), as only such a quiz resumes a seedless link.
+    static DRAWN: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
 }
 
 /// The session a seeded link shows: the stored one if it is this quiz, else a fresh draw (a
@@ -58,13 +73,9 @@ pub fn session_for(
         retention: store.settings().retention(),
         now: crate::web::now_ms(),
     };
-    resume_or_draw(
-        store.session_of(&crate::quiz::session_key(link)),
-        bank,
-        link,
-        seed,
-        basis,
-    )
+    let key = crate::quiz::session_key(link);
+    let drawn = DRAWN.with_borrow(|d| d.as_deref() == Some(key.as_str()));
+    resume_or_draw(store.session_of(&key), bank, link, seed, drawn, basis)
 }
 
 #[component]
