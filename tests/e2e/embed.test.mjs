@@ -389,6 +389,15 @@ test('a locked careers embed: same questions for every visitor, no way out, its 
         await frame.getByText('Question 2 of 3').first().waitFor();
         assert.equal(await frame.getByRole('button', { name: 'Reveal answer' }).count(), 1, 'still on question 2');
       }
+      if (visitor === 2 && g === 'Missed it') {
+        // Ending early is for good here: it asks first, and "Keep going" goes on.
+        await frame.getByRole('button', { name: 'End the quiz here…' }).click();
+        const ask = frame.getByRole('group', { name: 'End the quiz?' });
+        await ask.getByText("End now? 2 questions won't be graded, and this can't be undone.").waitFor();
+        await ask.getByRole('button', { name: 'Keep going' }).click();
+        await frame.getByText('Question 2 of 3').first().waitFor();
+        assert.equal(await frame.getByRole('button', { name: 'Reveal answer' }).count(), 1);
+      }
     }
     await frame.getByRole('heading', { name: 'Quiz complete' }).waitFor();
     // The end screen: honest about the score, and nothing that leaves the quiz.
@@ -415,6 +424,13 @@ test('a locked careers embed: same questions for every visitor, no way out, its 
       assert.ok(finished.results.every((r) => typeof r.seconds === 'number' && r.category));
       assert.ok(!JSON.stringify(events).includes('notes'));
       await page.screenshot({ path: `${SHOTS}/embed-locked-light-summary-1280.png`, fullPage: true });
+      // A reload shows the summary again and tells the host page again, so it can still show
+      // what comes next.
+      await page.reload();
+      await page.frameLocator('#careers iframe').getByRole('heading', { name: 'Quiz complete' }).waitFor();
+      await page.waitForFunction(() => hostEvents.some((e) => e.n === 'quiz-finished'));
+      const again = (await page.evaluate(() => hostEvents)).find((e) => e.n === 'quiz-finished').detail;
+      assert.deepEqual(again, finished);
     }
     assert.deepEqual(errors, []);
     await context.close();

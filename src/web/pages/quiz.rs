@@ -229,14 +229,20 @@ fn Quiz(props: &QuizProps) -> Html {
         });
     }
     {
+        // A quiz nobody has acted on tells the host page it started; one shown finished (a
+        // reload of its summary) tells it again that it finished, so the page can still show
+        // what comes next.
         let bank = ctx.loaded.clone();
         let session = session.clone();
         use_effect_with((), move |_| {
-            if let Some(event) = session.start_event(&bank.bank) {
+            if session.finished() {
+                post(&session.finished_event(&bank.bank));
+            } else if let Some(event) = session.start_event(&bank.bank) {
                 post(&event);
             }
         });
     }
+    let confirm_end = use_state(|| false);
     let dispatch = {
         let session = session.clone();
         let store = ctx.store.clone();
@@ -319,12 +325,39 @@ fn Quiz(props: &QuizProps) -> Html {
         .filter(|_| undo_allowed)
         .map(|u| undo_button(u.grade, dispatch.clone()));
     // Leaving early still shows what was done (the summary of the graded questions).
-    let end = (!session.finished() && session.len() > 1).then(|| {
-        let dispatch = dispatch.clone();
+    // Once something is graded (a summary of nothing says nothing). Locked, ending is for
+    // good (no Undo, and the host page is told), so it asks first.
+    let end = (!session.finished() && session.len() > 1 && session.graded() > 0).then(|| {
+        let end = {
+            let dispatch = dispatch.clone();
+            Callback::from(move |_: MouseEvent| dispatch.emit(Action::End))
+        };
+        if !ctx.display.lock {
+            return html! {
+                <button type="button" class="link-button end" onclick={end}>
+                    {"End the quiz here and see the summary"}
+                </button>
+            };
+        }
+        if !*confirm_end {
+            let confirm_end = confirm_end.clone();
+            return html! {
+                <button type="button" class="link-button end" onclick={Callback::from(move |_| confirm_end.set(true))}>
+                    {"End the quiz here…"}
+                </button>
+            };
+        }
+        let left = session.len() - session.graded();
+        let keep = {
+            let confirm_end = confirm_end.clone();
+            Callback::from(move |_: MouseEvent| confirm_end.set(false))
+        };
         html! {
-            <button type="button" class="link-button end" onclick={Callback::from(move |_| dispatch.emit(Action::End))}>
-                {"End the quiz here and see the summary"}
-            </button>
+            <span class="confirm end" role="group" aria-label="End the quiz?">
+                <span>{ format!("End now? {left} {} won't be graded, and this can't be undone.", if left == 1 { "question" } else { "questions" }) }</span>
+                <button type="button" class="button danger" onclick={end}>{"End the quiz"}</button>
+                <button type="button" class="button subtle" onclick={keep}>{"Keep going"}</button>
+            </span>
         }
     });
     let change_href = format!("#{}", home_route(&ctx.display));

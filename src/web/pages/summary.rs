@@ -183,7 +183,11 @@ pub fn Summary(props: &SummaryProps) -> Html {
             }
             if display.embed {
                 <details class="review-box">
-                    <summary><h2>{ format!("Your answers ({graded})") }</h2></summary>
+                    <summary><h2>{ if (graded as usize) < props.session.len() {
+                        format!("Your answers ({graded} of {} graded)", props.session.len())
+                    } else {
+                        format!("Your answers ({graded})")
+                    } }</h2></summary>
                     { review }
                 </details>
             } else {
