@@ -439,6 +439,11 @@ pub struct ImportPreview {
     pub known_reviews: usize,
     /// Of `questions`, how many this bank doesn't have (kept, in case the bank returns).
     pub unknown_questions: usize,
+    /// Reviews here that would make way for newer ones from the file: a question keeps its
+    /// latest `HISTORY_LIMIT`.
+    pub dropped_reviews: usize,
+    /// Reviews of the file older than the latest `HISTORY_LIMIT` of their question: left out.
+    pub too_old: usize,
 }
 
 pub fn preview_import(
@@ -451,16 +456,29 @@ pub fn preview_import(
         new_reviews: 0,
         known_reviews: 0,
         unknown_questions: 0,
+        dropped_reviews: 0,
+        too_old: 0,
     };
     for (id, theirs) in &incoming.questions {
         let mine = current.questions.get(id);
-        let new = theirs
-            .grades
-            .iter()
-            .filter(|r| !mine.is_some_and(|m| m.grades.contains(r)))
-            .count();
+        let here = |r: &GradeRecord| mine.is_some_and(|m| m.grades.contains(r));
+        // What the merge keeps, counted rather than assumed (the history cap drops the oldest).
+        let mut merged = mine.cloned().unwrap_or_default();
+        merged.merge_from(theirs);
+        let mut theirs_once = theirs.grades.clone();
+        theirs_once.sort_by(GradeRecord::order);
+        theirs_once.dedup();
+        let (known, fresh): (Vec<_>, Vec<_>) = theirs_once.iter().partition(|r| here(r));
+        let new = fresh.iter().filter(|r| merged.grades.contains(r)).count();
         p.new_reviews += new;
-        p.known_reviews += theirs.grades.len() - new;
+        p.known_reviews += known.len();
+        p.too_old += fresh.len() - new;
+        p.dropped_reviews += mine.map_or(0, |m| {
+            m.grades
+                .iter()
+                .filter(|r| !merged.grades.contains(r))
+                .count()
+        });
         if new > 0 {
             p.questions += 1;
             p.unknown_questions += usize::from(!in_bank(id));
@@ -815,13 +833,52 @@ mod tests {
                 questions: 2,
                 new_reviews: 2,
                 known_reviews: 0,
-                unknown_questions: 1
+                unknown_questions: 1,
+                dropped_reviews: 0,
+                too_old: 0,
             }
         );
         let again = preview_import(&p, &p, |_| true);
         assert_eq!(
             (again.questions, again.new_reviews, again.known_reviews),
             (0, 0, 2)
+        );
+    }
+
+    #[test]
+    fn the_import_preview_counts_what_the_history_cap_keeps() {
+        let history = |from: usize, n: usize| {
+            let mut p = Progress::default();
+            for i in from..from + n {
+                p.record_grade("q", Grade::Good, i as f64, None);
+            }
+            p
+        };
+        // 10 here, 50 newer in the file: the file's 50 are kept, the 10 make way.
+        let p = preview_import(&history(0, 10), &history(100, HISTORY_LIMIT), |_| true);
+        assert_eq!((p.new_reviews, p.dropped_reviews, p.too_old), (50, 10, 0));
+        // 50 here, 10 older in the file: nothing of it would be kept, and it says so.
+        let p = preview_import(&history(100, HISTORY_LIMIT), &history(0, 10), |_| true);
+        assert_eq!((p.new_reviews, p.dropped_reviews, p.too_old), (0, 0, 10));
+        assert_eq!(p.questions, 0);
+        // What the preview counts is what the merge does.
+        let mut merged = history(0, 10);
+        merged.merge(&history(5, HISTORY_LIMIT));
+        let p = preview_import(&history(0, 10), &history(5, HISTORY_LIMIT), |_| true);
+        let kept_new = merged.questions["q"]
+            .grades
+            .iter()
+            .filter(|r| r.at >= 10.0)
+            .count();
+        assert_eq!(p.new_reviews, kept_new);
+        assert_eq!(p.known_reviews, 5);
+        assert_eq!(
+            10 - p.dropped_reviews,
+            merged.questions["q"]
+                .grades
+                .iter()
+                .filter(|r| r.at < 10.0)
+                .count()
         );
     }
 

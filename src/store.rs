@@ -326,6 +326,19 @@ impl Store {
         p
     }
 
+    /// Like `update_progress`, but all or nothing: if storage refuses the result (too big for
+    /// its quota), nothing changes, storage stays in use, and the error says why. An import
+    /// uses it, so a file the browser can't keep is refused instead of being kept in memory
+    /// only (and everything graded after it lost at the next visit).
+    pub fn try_update_progress(&self, f: impl FnOnce(&mut Progress)) -> Result<Progress, String> {
+        let mut p = self.progress();
+        f(&mut p);
+        let text = encode(&p);
+        self.backend.borrow().set(PROGRESS_KEY, &text)?;
+        *self.progress_cache.borrow_mut() = Some((text, p.clone()));
+        Ok(p)
+    }
+
     /// The unfinished quiz to offer to continue: the site's, or in an embed its latest.
     pub fn session(&self) -> Option<Session> {
         if !self.embedded {

@@ -100,6 +100,40 @@ test('ticks suggest a grade, Undo takes it back; export, reset and import keep t
   });
 });
 
+test('an import bigger than storage can hold changes nothing, and storage stays in use', async () => {
+  // This browser's quota, in miniature: progress over 20 KB is refused (QuotaExceededError).
+  const init = () => {
+    const set = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (key === 'pyprep.v1.progress' && value.length > 20_000) throw new DOMException('full', 'QuotaExceededError');
+      return set.call(this, key, value);
+    };
+  };
+  await visit({ init }, async (v) => {
+    const { page } = v;
+    await v.goto('#/quiz/oop?n=1&seed=quota1');
+    await v.reveal();
+    await v.grade(3);
+    const questions = {};
+    for (let i = 0; i < 400; i++) questions[`old-question-${i}`] = { seen: 1, grades: [{ grade: 3, at: 1.7e12 + i }] };
+    const dir = mkdtempSync(join(tmpdir(), 'pyprep-'));
+    const file = join(dir, 'big.json');
+    writeFileSync(file, JSON.stringify({ format: 'pyprep-progress', version: 2, exported_at: 1.8e12, questions }));
+    await v.goto('#/progress');
+    await page.locator('.import input[type=file]').setInputFiles(file);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    assert.match(await page.getByRole('alert').innerText(), /^Nothing was imported: this browser's storage can't hold that much/);
+    const stored = await v.storedJson(KEYS.progress);
+    assert.deepEqual(Object.keys(stored.questions).length, 1, 'what was stored is as it was');
+    // Storage is still in use: the next grade is kept across a reload.
+    assert.equal(await page.locator('.notice').filter({ hasText: /not saved|won't be saved|in memory/i }).count(), 0);
+    await v.goto('#/quiz/oop?n=1&seed=quota2');
+    await v.reveal();
+    await v.grade(2);
+    assert.equal(Object.keys((await v.storedJson(KEYS.progress)).questions).length, 2);
+  });
+});
+
 test('graded questions come due once their interval has passed (controlled clock)', async () => {
   await visit({}, async (v) => {
     const { page } = v;

@@ -187,7 +187,14 @@ fn ImportFile() -> Html {
                 let preview = preview.clone();
                 let refocus = refocus.clone();
                 Callback::from(move |_| {
-                    store.update_progress(|p| p.merge(&incoming));
+                    *refocus.borrow_mut() = true;
+                    // All or nothing: a file this browser can't keep changes nothing.
+                    if let Err(e) = store.try_update_progress(|p| p.merge(&incoming)) {
+                        state.set(Import::Failed(format!(
+                            "Nothing was imported: this browser's storage can't hold that much ({e}). Your progress is as it was."
+                        )));
+                        return;
+                    }
                     if !mocks.is_empty() {
                         store.update_mocks(|m| m.merge(&mocks));
                     }
@@ -204,7 +211,6 @@ fn ImportFile() -> Html {
                             counted(new_mocks, "mock interview", "mock interviews")
                         );
                     }
-                    *refocus.borrow_mut() = true;
                     state.set(Import::Done(done + "."));
                 })
             };
@@ -253,6 +259,14 @@ fn import_summary(name: &str, p: &ImportPreview, new_mocks: usize) -> String {
     if p.new_reviews == 0 && new_mocks > 0 {
         return format!("“{name}” holds no new reviews.{mocks} Nothing here is removed.");
     }
+    let limit = crate::progress::HISTORY_LIMIT;
+    if p.new_reviews == 0 && p.too_old > 0 {
+        return format!(
+            "“{name}” holds nothing new to keep: {} already here, and {} older than the latest {limit} each question keeps.",
+            counted(p.known_reviews, "review", "reviews"),
+            p.too_old,
+        );
+    }
     if p.new_reviews == 0 {
         return format!(
             "“{name}” holds nothing new: its {} are already here.",
@@ -276,7 +290,21 @@ fn import_summary(name: &str, p: &ImportPreview, new_mocks: usize) -> String {
             ),
         };
     }
-    s + "." + &mocks + " Nothing here is removed."
+    if p.too_old > 0 {
+        s += &format!(
+            "; {} older than the latest {limit} a question keeps {} left out",
+            p.too_old,
+            if p.too_old == 1 { "is" } else { "are" }
+        );
+    }
+    let removed = match p.dropped_reviews {
+        0 => " Nothing here is removed.".to_owned(),
+        n => format!(
+            " Each question keeps its latest {limit} reviews: {} here make way.",
+            counted(n, "older review", "older reviews")
+        ),
+    };
+    s + "." + &mocks + &removed
 }
 
 #[component]
@@ -379,6 +407,8 @@ mod tests {
             new_reviews: 4,
             known_reviews: 0,
             unknown_questions: unknown,
+            dropped_reviews: 0,
+            too_old: 0,
         };
         let one = import_summary("a.json", &preview(1), 0);
         assert!(
@@ -389,5 +419,34 @@ mod tests {
         );
         let two = import_summary("a.json", &preview(2), 0);
         assert!(two.contains("2 of these questions are not in this question bank and are kept in case they return."), "{two}");
+        assert!(two.ends_with(" Nothing here is removed."), "{two}");
+        // The history cap, said as it is: what makes way here, what of the file is left out.
+        let capped = ImportPreview {
+            dropped_reviews: 10,
+            too_old: 1,
+            ..preview(0)
+        };
+        let text = import_summary("a.json", &capped, 0);
+        assert!(
+            text.contains("; 1 older than the latest 50 a question keeps is left out."),
+            "{text}"
+        );
+        assert!(
+            text.ends_with(
+                " Each question keeps its latest 50 reviews: 10 older reviews here make way."
+            ),
+            "{text}"
+        );
+        assert!(!text.contains("Nothing here is removed"), "{text}");
+        let old_only = ImportPreview {
+            new_reviews: 0,
+            known_reviews: 2,
+            too_old: 10,
+            ..preview(0)
+        };
+        assert_eq!(
+            import_summary("a.json", &old_only, 0),
+            "“a.json” holds nothing new to keep: 2 reviews already here, and 10 older than the latest 50 each question keeps."
+        );
     }
 }
