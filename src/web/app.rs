@@ -35,7 +35,17 @@ const CODE_URL: &str = "challenges.json";
 /// Starts downloading a file of the deployed folder (at once, unlike a future): read it with
 /// [`read_text`].
 pub fn start_fetch(url: &str) -> Option<js_sys::Promise> {
-    Some(web_sys::window()?.fetch_with_str(url))
+    let fetch = web_sys::window()?.fetch_with_str(url);
+    // Handled even if nothing awaits it (a failed import before it): a failed download is
+    // reported by whoever reads it, never as an uncaught error of the page.
+    thread_local! {
+        static IGNORE: wasm_bindgen::closure::Closure<dyn FnMut(wasm_bindgen::JsValue)> =
+            wasm_bindgen::closure::Closure::new(|_| {});
+    }
+    IGNORE.with(|ignore| {
+        let _ = fetch.catch(ignore);
+    });
+    Some(fetch)
 }
 
 /// Downloads a file of the deployed folder as text; the error says which file and why.
@@ -95,18 +105,24 @@ pub fn parse_bank(text: &str) -> Result<Loaded, String> {
 }
 
 /// The whole bank: `loaded` (questions.json) with answers.json's text (`None`: not needed, or
-/// not there). An unreadable answers file is listed among the bank's problems; the questions
-/// that have their answers inline still work.
-pub fn with_answers(mut loaded: Loaded, answers: Option<&str>) -> Loaded {
+/// not there). An unreadable answers file is listed among the bank's problems and the
+/// questions that have their answers inline still work; if none has, that is the error (a
+/// bank of no questions would only say its categories are empty).
+pub fn with_answers(mut loaded: Loaded, answers: Option<&str>) -> Result<Loaded, String> {
     if let Err(e) = bank::attach_answers(&mut loaded, answers) {
+        let _ = bank::attach_answers(&mut loaded, None);
+        if loaded.bank.questions.is_empty() {
+            return Err(format!(
+                "PyPrep can't show its answers: {ANSWERS_URL} could not be read ({e})."
+            ));
+        }
         loaded.problems.push(bank::Problem {
             id: ANSWERS_URL.into(),
             field: "file".into(),
             message: format!("could not be read ({e})"),
         });
-        let _ = bank::attach_answers(&mut loaded, None);
     }
-    loaded
+    Ok(loaded)
 }
 
 /// Downloads the bank and, if its questions need them, the answers.
@@ -117,7 +133,7 @@ async fn fetch_bank() -> Result<Loaded, String> {
     } else {
         None
     };
-    Ok(with_answers(loaded, answers.as_deref()))
+    with_answers(loaded, answers.as_deref())
 }
 
 /// Applies theme and accent to the document element, so the page background follows too.
@@ -346,7 +362,12 @@ pub fn App(props: &AppProps) -> Html {
                 Page::Quiz(Ok(link)) => html! { <QuizPage {link} /> },
                 Page::Quiz(Err(e)) => link_error(QUIZ_LINK_ERROR, &e, &display),
                 Page::Progress => html! { <ProgressPage /> },
-                Page::Study(Ok(selection)) => html! { <StudyPage {selection} /> },
+                // Keyed by its categories: another study page starts with its own search and
+                // nothing expanded (Back to this one too).
+                Page::Study(Ok(selection)) => {
+                    let key = format!("{selection:?}");
+                    html! { <StudyPage {key} {selection} /> }
+                }
                 Page::Study(Err(e)) => link_error(STUDY_LINK_ERROR, &e, &display),
                 Page::Mock(Ok(link)) => html! { <MockPage {link} /> },
                 Page::Mock(Err(e)) => html! {

@@ -37,7 +37,13 @@ pub fn start_app(
         };
         let (root, answers, memory) = (root.clone(), answers.clone(), memory.clone());
         Timeout::new(0, move || {
-            let loaded = std::rc::Rc::new(app::with_answers(loaded, answers.as_deref()));
+            let loaded = match app::with_answers(loaded, answers.as_deref()) {
+                Ok(loaded) => std::rc::Rc::new(loaded),
+                Err(e) => {
+                    let _ = reject.call1(&wasm_bindgen::JsValue::NULL, &e.into());
+                    return;
+                }
+            };
             let (_, display) = crate::link::parse_hash(&adapters::url::current_hash());
             let store = adapters::storage::open(display.embed);
             store.take_over(&memory);

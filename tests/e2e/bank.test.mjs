@@ -13,7 +13,7 @@ let browser, dir, server;
 before(async () => {
   browser = await launch();
   dir = mkdtempSync(join(tmpdir(), 'pyprep-bank-'));
-  for (const name of ['broken', 'future', 'missing', 'whole']) cpSync(DIST, join(dir, name), { recursive: true });
+  for (const name of ['broken', 'future', 'missing', 'whole', 'garbled']) cpSync(DIST, join(dir, name), { recursive: true });
   // A site owner who put the whole source bank (answers and code inline) into the folder and
   // deleted the split files.
   cpSync(join(ROOT, 'questions.json'), join(dir, 'whole', 'questions.json'));
@@ -25,7 +25,9 @@ before(async () => {
   writeFileSync(join(dir, 'broken', 'questions.json'), JSON.stringify(bank));
   writeFileSync(join(dir, 'future', 'questions.json'), JSON.stringify({ version: 3, categories: [] }));
   rmSync(join(dir, 'missing', 'questions.json'));
+  writeFileSync(join(dir, 'garbled', 'answers.json'), '{"version": 1, "answers": {');
   server = await serve({
+    '/garbled/': join(dir, 'garbled'),
     '/broken/': join(dir, 'broken'),
     '/future/': join(dir, 'future'),
     '/missing/': join(dir, 'missing'),
@@ -85,6 +87,20 @@ test('a whole bank written by hand (answers and code inline, no split files) wor
   await p.locator('.editor-text').waitFor();
   assert.match(await p.locator('.editor-text').inputValue(), /def reverse/);
   assert.deepEqual(requests.filter((r) => /answers|challenges/.test(r)), [], 'nothing asked of the missing files');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a garbled answers.json says so, with a way to retry, not that the categories are empty', async () => {
+  const { context, p, errors } = await page();
+  await p.goto(`${server.url}/garbled/#/quiz/core?n=3&seed=g1`);
+  await p.locator('h1.prompt').waitFor();
+  const alert = p.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /PyPrep can't show its answers: answers\.json could not be read/);
+  assert.equal(await p.getByText(/hold no questions/).count(), 0);
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await p.getByRole('alert').getByText(/answers\.json could not be read/).waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });

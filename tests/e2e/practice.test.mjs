@@ -201,6 +201,14 @@ test('study mode: every question, filtered as you type, answers expand, prints c
     await page.getByRole('button', { name: 'Expand all' }).click();
     assert.equal(await page.locator('.study-answer:not([hidden])').count(), bank.questions.length);
     await page.getByRole('button', { name: 'Collapse all' }).click();
+    // Another study page starts afresh: its own search, nothing expanded (Back too).
+    await search.fill('super');
+    await v.goto('#/study/testing');
+    assert.equal(await search.inputValue(), '');
+    assert.equal(await items.count(), bank.questions.filter((q) => q.category === 'testing').length);
+    await page.goBack();
+    await page.waitForFunction(() => location.hash === '#/study/all');
+    assert.equal(await search.inputValue(), '');
 
     // Printed: questions, answers and key points; no buttons, search or notes.
     await v.goto('#/study/oop');

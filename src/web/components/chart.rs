@@ -51,8 +51,9 @@ pub fn ActivityChart(props: &ChartProps) -> Html {
     });
     let (first, last) = (props.days.first(), props.days.last());
     let summary = format!(
-        "{} reviews in the last {} days; bars count reviews per day (most {}), dots show the day's average grade from 1 (Missed it) to 4 (Nailed it).",
+        "{} {} in the last {} days; bars count reviews per day (most {}), dots show the day's average grade from 1 (Missed it) to 4 (Nailed it).",
         props.total,
+        if props.total == 1 { "review" } else { "reviews" },
         props.days.len(),
         most as u32
     );

@@ -19,13 +19,14 @@ pub fn ExportButton() -> Html {
         let result = result.clone();
         Callback::from(move |_| {
             let now = crate::web::now_ms();
-            let date: String = js_sys::Date::new(&now.into())
-                .to_iso_string()
-                .as_string()
-                .unwrap_or_default()
-                .chars()
-                .take(10)
-                .collect();
+            // The learner's own calendar day (the chart's days are local too).
+            let d = js_sys::Date::new(&now.into());
+            let date = format!(
+                "{:04}-{:02}-{:02}",
+                d.get_full_year(),
+                d.get_month() + 1,
+                d.get_date()
+            );
             let name = format!("pyprep-progress-{date}.json");
             result.set(Some(download(
                 &name,

@@ -98,11 +98,23 @@ pub fn Home() -> Html {
     let schedule = {
         let store = ctx.store.clone();
         let loaded = ctx.loaded.clone();
-        let deps = (ctx.revision, settings.categories.clone(), graded);
-        use_memo(deps, move |(_, chosen, _)| {
+        let deps = (
+            ctx.revision,
+            settings.categories.clone(),
+            settings.levels.clone(),
+            graded,
+        );
+        use_memo(deps, move |(_, chosen, levels, _)| {
             let retention = store.settings().retention();
             let now = crate::web::now_ms();
-            due_summary(&loaded.bank, &store.progress(), chosen, retention, now)
+            due_summary(
+                &loaded.bank,
+                &store.progress(),
+                chosen,
+                levels,
+                retention,
+                now,
+            )
         })
     };
     let DueSummary {

@@ -48,7 +48,7 @@ pub fn ProgressPage() -> Html {
                 now,
                 timezone_offset(),
             )),
-            due_summary(&bank.bank, &progress, &all, retention, now),
+            due_summary(&bank.bank, &progress, &all, &[], retention, now),
             Rc::new(last_notes(progress)),
         )
     });
@@ -130,7 +130,7 @@ fn CategoryTable(props: &StatsProps) -> Html {
                 </table>
             </div>
             <p class="hint">
-                {"Seen: questions graded at least once. Mastery: the share of a category's questions whose latest grade is “Got it” or “Nailed it”. Due: graded questions the review schedule (FSRS) brings back today."}
+                {"Seen: questions graded at least once. Mastery: the share of a category's questions whose latest grade is “Got it” or “Nailed it”. Due: graded questions the review schedule (FSRS) brings back now."}
             </p>
         </section>
     }

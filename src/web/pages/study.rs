@@ -142,7 +142,7 @@ pub fn StudyPage(props: &StudyProps) -> Html {
             <div class="search no-print">
                 <label for="study-search">{"Search"}</label>
                 <input id="study-search" type="search" value={(*query).clone()} {oninput} autocomplete="off"
-                    placeholder="Words from questions, answers, key points or tags" aria-describedby="study-count" />
+                    placeholder="Questions, answers, key points, tags" aria-describedby="study-count" />
                 <p id="study-count" class="hint" role="status" aria-live="polite">{ status }</p>
             </div>
             <ol class="study-list">
