@@ -373,6 +373,17 @@ test('a deploy without Pyodide still shows the challenge, with a notice in place
     assert.equal(await v.page.locator('button.run').count(), 0);
     assert.ok((await v.page.locator('.editor-text').inputValue()).includes('def '), 'the starter is there');
   });
+  // Offline, never run before: not "this copy doesn't include it"; Run comes back online.
+  await visit({ serviceWorkers: 'block' }, async (v) => {
+    await v.page.route('**/pyprep/pyodide/**', (route) => route.abort('internetdisconnected'));
+    await v.goto('#/challenge/dsa-searching-algorithms');
+    await v.page.locator('.no-python').waitFor();
+    assert.match(await v.page.locator('.no-python').innerText(), /this device is offline/);
+    await v.page.unroute('**/pyprep/pyodide/**');
+    await v.page.evaluate(() => dispatchEvent(new Event('online')));
+    await v.page.locator('button.run').waitFor();
+    assert.equal(await v.page.locator('.no-python').count(), 0);
+  });
 });
 
 test('rehearse aloud: record, play back after the reveal, a new question starts afresh', async () => {

@@ -223,20 +223,37 @@ pub fn loaded_version() -> Option<String> {
     PYTHON_VERSION.with(|v| v.borrow().clone())
 }
 
-/// Whether this deploy has the Python runtime (a site may be deployed without Pyodide's 12 MB):
-/// a HEAD request for one of its files, once per visit (every challenge view asks).
-pub async fn available() -> bool {
+/// Whether the Python runtime can be had.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Runtime {
+    /// Deployed here (or kept by the offline worker once used).
+    Here,
+    /// This deploy has no Pyodide (a site may leave out its 12 MB).
+    Missing,
+    /// The probe got no answer: offline, and not downloaded before.
+    Unreachable,
+}
+
+/// Whether this deploy has the Python runtime: a HEAD request for one of its files, once per
+/// visit (every challenge view asks) unless it got no answer (asked again when back online).
+pub async fn available() -> Runtime {
     if let Some(known) = AVAILABLE.with(Cell::get) {
-        return known;
+        return if known {
+            Runtime::Here
+        } else {
+            Runtime::Missing
+        };
     }
     let found = probe().await;
-    AVAILABLE.with(|a| a.set(Some(found)));
+    if found != Runtime::Unreachable {
+        AVAILABLE.with(|a| a.set(Some(found == Runtime::Here)));
+    }
     found
 }
 
-async fn probe() -> bool {
+async fn probe() -> Runtime {
     let Some(window) = web_sys::window() else {
-        return false;
+        return Runtime::Missing;
     };
     let init = web_sys::RequestInit::new();
     init.set_method("HEAD");
@@ -244,9 +261,15 @@ async fn probe() -> bool {
         wasm_bindgen_futures::JsFuture::from(window.fetch_with_str_and_init(PROBE_URL, &init))
             .await
     else {
-        return false;
+        return Runtime::Unreachable;
     };
-    response
-        .dyn_into::<web_sys::Response>()
-        .is_ok_and(|r| r.ok())
+    let Ok(response) = response.dyn_into::<web_sys::Response>() else {
+        return Runtime::Missing;
+    };
+    match response.status() {
+        200..=299 => Runtime::Here,
+        404 | 410 => Runtime::Missing,
+        // Any other answer (a proxy's 503, an offline worker's 504): not known to be absent.
+        _ => Runtime::Unreachable,
+    }
 }

@@ -89,18 +89,27 @@ fn Editing(props: &WorkspaceProps) -> Html {
         )
     };
     let status = use_state(|| Status::Idle);
-    let available = use_state(|| None::<bool>);
+    let available = use_state(|| None::<python::Runtime>);
     let confirm_reset = use_state(|| false);
     let run_button = use_node_ref();
     let editor = use_node_ref();
     let pending = use_mut_ref(|| None::<Timeout>);
     let asked_hint = use_mut_ref(|| false);
     {
+        // Asked once, and again whenever the device comes back online (Python downloads the
+        // first time it runs, so offline it may not be had yet).
         let available = available.clone();
         use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                available.set(Some(python::available().await));
-            });
+            let ask = move || {
+                let available = available.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    available.set(Some(python::available().await));
+                });
+            };
+            ask();
+            let listener = web_sys::window()
+                .map(|w| gloo::events::EventListener::new(&w, "online", move |_| ask()));
+            move || drop(listener)
         });
     }
     // The draft: saved after a pause in typing, and at once when the workspace goes away or the
@@ -182,7 +191,12 @@ fn Editing(props: &WorkspaceProps) -> Html {
             .collect();
         let available = *available;
         Callback::from(move |()| {
-            if busy || available == Some(false) {
+            if busy
+                || matches!(
+                    available,
+                    Some(python::Runtime::Missing | python::Runtime::Unreachable)
+                )
+            {
                 return;
             }
             status.set(if python::loaded_version().is_some() {
@@ -247,9 +261,14 @@ fn Editing(props: &WorkspaceProps) -> Html {
         _ => None,
     };
     let run_control = match *available {
-        Some(false) => html! {
+        Some(python::Runtime::Missing) => html! {
             <p class="notice no-python" role="status">
                 {"Running code needs the Python runtime (Pyodide), which this copy of PyPrep doesn't include. Write your solution here, then compare it with the reference solution below."}
+            </p>
+        },
+        Some(python::Runtime::Unreachable) => html! {
+            <p class="notice no-python" role="status">
+                {"Running code needs the Python runtime (Pyodide, about 10 MB), downloaded the first time you run code, and this device is offline. Write your solution here; Run comes back once you are online."}
             </p>
         },
         // One button that turns into Stop while code runs, so the focus stays on it.
