@@ -14,6 +14,16 @@
     return pattern.test(v) ? v : '';
   }
 
+  // What decides the questions: a value that doesn't fit is passed on as written (encoded), so
+  // the widget says what is wrong with it, instead of quietly drawing other questions.
+  function choice(el, name, pattern, keepCase) {
+    var raw = el.getAttribute('data-' + name);
+    if (raw === null) return '';
+    var v = raw.replace(/\s+/g, '');
+    if (pattern.test(v)) return keepCase ? v : v.toLowerCase();
+    return encodeURIComponent(raw.trim().slice(0, 100));
+  }
+
   function flag(el, name) {
     var v = el.getAttribute('data-' + name);
     return v !== null && !/^(0|false|no)$/i.test(v);
@@ -25,8 +35,8 @@
     var theme = attr(el, 'theme', /^(light|dark)$/);
     var clear = flag(el, 'transparent');
     var p = {
-      n: attr(el, 'count', /^([1-9][0-9]{0,2}|all)$/i), level: attr(el, 'level', /^(junior|mid|senior)(,(junior|mid|senior))*$/),
-      seed: attr(el, 'seed', /^[\w-]{1,32}$/), ids: attr(el, 'ids', LIST).toLowerCase(), embed: 1, theme: theme,
+      n: choice(el, 'count', /^([1-9][0-9]{0,2}|all)$/i), level: choice(el, 'level', /^(junior|mid|senior)(,(junior|mid|senior))*$/i),
+      seed: choice(el, 'seed', /^[\w-]{0,64}$/, true), ids: choice(el, 'ids', LIST), embed: 1, theme: theme,
       accent: attr(el, 'accent', /^#?([0-9a-f]{3}){1,2}$/i).replace('#', '').toLowerCase(),
       bg: clear && 'transparent', lock: flag(el, 'lock') && 1
     };
@@ -37,7 +47,7 @@
       if (v) params.push(k + '=' + encodeURIComponent(v));
     });
     // Listed questions need no categories: they are a quiz of their own.
-    var cats = attr(el, 'categories', LIST).toLowerCase() || (p.ids ? 'all' : '');
+    var cats = choice(el, 'categories', LIST) || (p.ids ? 'all' : '');
     var iframe = document.createElement('iframe');
     iframe.src = base.href + '#' + (cats ? '/quiz/' + cats : '/') + '?' + params.join('&');
     iframe.title = 'PyPrep: Python interview practice';

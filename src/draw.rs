@@ -6,9 +6,9 @@
 //! stream is SplitMix64, bounded integers use rejection sampling (no modulo bias) and the shuffle
 //! is Fisher–Yates. Changing any of these breaks shared links: don't.
 
-/// A seed token as it appears in links: 1–32 of `[A-Za-z0-9_-]`.
+/// A seed token as it appears in links: 1–64 of `[A-Za-z0-9_-]` (room for a team and a date).
 pub fn is_valid_seed(token: &str) -> bool {
-    (1..=32).contains(&token.len())
+    (1..=64).contains(&token.len())
         && token
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
@@ -150,7 +150,8 @@ mod tests {
         assert!(is_valid_seed("abc-DEF_123"));
         assert!(!is_valid_seed(""));
         assert!(!is_valid_seed("a b"));
-        assert!(!is_valid_seed(&"x".repeat(33)));
+        assert!(is_valid_seed("acme-backend-team-python-warmup-2025"));
+        assert!(!is_valid_seed(&"x".repeat(65)));
         let t = token_from_random(u64::MAX);
         assert_eq!(t.len(), 8);
         assert!(is_valid_seed(&t));

@@ -208,7 +208,7 @@ impl fmt::Display for LinkError {
             ),
             LinkError::BadSeed(s) => write!(
                 f,
-                "“{}” is not a valid seed: use up to 32 letters, digits, “-” or “_”.",
+                "“{}” is not a valid seed: use up to 64 letters, digits, “-” or “_”.",
                 quoted(s)
             ),
             LinkError::BadIds(s) => {
@@ -221,7 +221,7 @@ impl fmt::Display for LinkError {
             ),
             LinkError::NoListedQuestions => write!(
                 f,
-                "None of the questions this link lists is in these categories of this question bank."
+                "None of the questions this link lists is in this question bank (or in the categories it names)."
             ),
             LinkError::NothingDue => write!(
                 f,
@@ -519,6 +519,16 @@ impl QuizLink {
     }
 
     /// The pool of question ids this link draws from, in bank order.
+    /// The listed ids (`ids=`) this bank has no question for, in the order given.
+    pub fn unknown_ids(&self, bank: &Bank) -> Vec<String> {
+        self.ids
+            .iter()
+            .flatten()
+            .filter(|id| bank.question(id).is_none())
+            .cloned()
+            .collect()
+    }
+
     pub fn pool(&self, bank: &Bank) -> Result<Vec<String>, LinkError> {
         let slugs = self.resolve_categories(bank)?;
         let pool: Vec<String> = bank

@@ -995,6 +995,11 @@ mod tests {
                 .ids,
             ["q2"]
         );
+        assert_eq!(
+            listed.unknown_ids(&bank),
+            ["gone"],
+            "what the set lost is known"
+        );
         let none_listed = crate::link::parse_quiz("a", "ids=gone&seed=s").unwrap();
         assert_eq!(
             resume_or_draw(None, &bank, &none_listed, "s", false, basis()),

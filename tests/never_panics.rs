@@ -107,7 +107,7 @@ fn quiz_link() -> impl Strategy<Value = QuizLink> {
             Just(Count::All),
             (1usize..=link::MAX_COUNT).prop_map(Count::N)
         ],
-        prop::option::of("[A-Za-z0-9_-]{1,32}"),
+        prop::option::of("[A-Za-z0-9_-]{1,64}"),
         prop::option::of(prop::collection::btree_set(slug(), 1..4)),
         any::<bool>(),
         prop_oneof![Just(Theme::Auto), Just(Theme::Light), Just(Theme::Dark)],

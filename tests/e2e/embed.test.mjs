@@ -201,6 +201,28 @@ test('embeds on one page each resume their own quiz after a reload, with a seed 
   await context.close();
 });
 
+test('embed attributes that do not fit are said inside the widget, not replaced by defaults', async () => {
+  const app = `${widget.url}/pyprep/`;
+  pages['/garbled'] = `<!doctype html><html lang="en"><head><title>Garbled</title><link rel="icon" href="data:,"></head><body>
+    <div id="count" data-pyprep data-categories="core" data-count="lots"></div>
+    <div id="level" data-pyprep data-categories="core" data-level="expert" data-lock></div>
+    <div id="ids" data-pyprep data-ids="oop-classes-objects,nope-nothing,also-fake" data-lock></div>
+    <div id="seed" data-pyprep data-categories="testing" data-count="2" data-seed="acme-backend-team-python-warmup-2025"></div>
+    <script src="${app}embed.js"></script></body></html>`;
+  const { context, page, errors } = await open('/garbled');
+  const frame = (id) => page.frameLocator(`#${id} iframe`);
+  await frame('count').getByText('“lots” is not a question count').waitFor();
+  await frame('level').getByText(/“expert”/).waitFor();
+  await frame('level').getByText('Please tell the owner of this page.').waitFor();
+  await frame('ids').getByText("A set of 1 question chosen for this quiz, from Object-Oriented Programming. 2 listed questions aren't in this question bank: “nope-nothing”, “also-fake”.").waitFor();
+  // A long seed is a seed: the same questions for every visitor.
+  await frame('seed').locator('h1.prompt').waitFor();
+  const url = await (await page.$('#seed iframe')).evaluate((f) => f.src);
+  assert.match(url, /seed=acme-backend-team-python-warmup-2025/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('embed.js ignores messages that are not from its iframes or have the wrong shape', async () => {
   const { context, page } = await open('/script');
   // Both widgets' app modules have taken over (they post quiz-started when they do).

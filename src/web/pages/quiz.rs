@@ -117,9 +117,27 @@ pub fn quiz_scope(bank: &Bank, link: Option<&QuizLink>, session: &Session) -> (S
         let questions = if n == 1 { "question" } else { "questions" };
         let cats = cats_text(bank, &session.categories(bank));
         if link.display.embed {
+            // Listed ids this bank doesn't have are said, not dropped silently: the page's
+            // owner wrote them.
+            let unknown = link.unknown_ids(bank);
+            let missing = match unknown.as_slice() {
+                [] => String::new(),
+                [one] => format!(
+                    " One listed question isn't in this question bank: “{}”.",
+                    crate::link::quoted(one)
+                ),
+                more => format!(
+                    " {} listed questions aren't in this question bank: {}.",
+                    more.len(),
+                    more.iter()
+                        .map(|id| format!("“{}”", crate::link::quoted(id)))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            };
             return (
                 format!("{n} {questions}"),
-                format!("A set of {n} {questions} chosen for this quiz, from {cats}."),
+                format!("A set of {n} {questions} chosen for this quiz, from {cats}.{missing}"),
             );
         }
         return (
