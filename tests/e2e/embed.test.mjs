@@ -297,6 +297,12 @@ test('sandboxed iframe without allow-same-origin still runs the quiz, in memory,
     await frame.getByRole('button', { name: 'Missed it' }).click();
   }
   await frame.getByRole('heading', { name: 'Quiz complete' }).waitFor();
+  // The sandbox blocks downloads (no allow-downloads): the export is there to copy as well.
+  await frame.getByRole('button', { name: 'Export progress' }).first().click();
+  await frame.getByText('No file? Copy the data instead').click();
+  const copied = JSON.parse(await frame.getByRole('textbox', { name: 'Your progress, as the exported file' }).inputValue());
+  assert.equal(copied.format, 'pyprep-progress');
+  assert.equal(Object.keys(copied.questions).length, 2);
   await frame.getByRole('button', { name: 'Practise the 2 you missed' }).click();
   await frame.locator(APP_PROMPT).waitFor();
   assert.deepEqual(errors, []);

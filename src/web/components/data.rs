@@ -14,9 +14,13 @@ use yew::prelude::*;
 pub fn ExportButton() -> Html {
     let ctx = use_ctx();
     let result = use_state(|| None::<Result<(), String>>);
+    // In a frame, the host page's sandbox may block downloads without a word: the exported
+    // text is offered to copy as well.
+    let copy = use_state(|| None::<String>);
     let onclick = {
         let store = ctx.store.clone();
         let result = result.clone();
+        let copy = copy.clone();
         Callback::from(move |_| {
             let now = crate::web::now_ms();
             // The learner's own calendar day (the chart's days are local too).
@@ -28,11 +32,12 @@ pub fn ExportButton() -> Html {
                 d.get_date()
             );
             let name = format!("pyprep-progress-{date}.json");
-            result.set(Some(download(
-                &name,
-                &export(&store.progress(), &store.mocks().records, now),
-                "application/json",
-            )));
+            let text = export(&store.progress(), &store.mocks().records, now);
+            let done = download(&name, &text, "application/json");
+            if done.is_err() || crate::web::adapters::host::is_framed() {
+                copy.set(Some(text));
+            }
+            result.set(Some(done));
         })
     };
     html! {
@@ -40,6 +45,18 @@ pub fn ExportButton() -> Html {
             <button class="button" {onclick}>{"Export progress"}</button>
             if let Some(Err(why)) = &*result {
                 <span class="error" role="alert">{ format!(" The download was refused ({why}).") }</span>
+            }
+            if let Some(text) = &*copy {
+                <details class="export-copy">
+                    <summary>{"No file? Copy the data instead"}</summary>
+                    <p class="hint">{"Save this text as a .json file to import it later (a page that frames PyPrep may block downloads)."}</p>
+                    <textarea readonly=true rows="4" aria-label="Your progress, as the exported file" spellcheck="false"
+                        value={text.clone()} onfocus={Callback::from(|e: FocusEvent| {
+                            if let Some(t) = e.target_dyn_into::<web_sys::HtmlTextAreaElement>() {
+                                t.select();
+                            }
+                        })} />
+                </details>
             }
         </>
     }
