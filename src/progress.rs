@@ -380,6 +380,11 @@ impl std::fmt::Display for ImportError {
     }
 }
 
+/// Review times are milliseconds since 1970: none is negative.
+const EARLIEST_REVIEW: f64 = 0.0;
+/// 2100-01-01: a bound on review times when a file says nothing of when it was made.
+const LATEST_REVIEW: f64 = 4_102_444_800_000.0;
+
 /// Reads an export file (or a stored progress value). Never panics; any error changes nothing.
 pub fn import(text: &str) -> Result<Progress, ImportError> {
     if text.len() > IMPORT_LIMIT {
@@ -414,8 +419,31 @@ pub fn import(text: &str) -> Result<Progress, ImportError> {
     if version < u64::from(<Progress as Stored>::OLDEST) {
         return Err(ImportError::Malformed(format!("unknown version {version}")));
     }
+    // No review follows the export (a day's leeway for clocks) or has a negative time; a
+    // stored value has no export time, so only a bound far ahead.
+    let latest = value
+        .get("exported_at")
+        .and_then(serde_json::Value::as_f64)
+        .filter(|t| t.is_finite())
+        .map_or(LATEST_REVIEW, |t| t + crate::schedule::DAY_MS);
     let mut progress: Progress =
         serde_json::from_value(value).map_err(|e| ImportError::Malformed(e.to_string()))?;
+    for (id, q) in &progress.questions {
+        for r in &q.grades {
+            if !(EARLIEST_REVIEW..=latest).contains(&r.at) {
+                return Err(ImportError::Malformed(format!(
+                    "a review of “{id}” has an impossible date"
+                )));
+            }
+            if r.ticks.is_some_and(|t| {
+                usize::from(t.of) > Ticks::MAX || (t.of < 32 && t.said >> t.of != 0)
+            }) {
+                return Err(ImportError::Malformed(format!(
+                    "a review of “{id}” ticks key points it doesn't have"
+                )));
+            }
+        }
+    }
     for q in progress.questions.values_mut() {
         // Time order, no duplicates, within the cap, no card: as if recorded here.
         let mut clean = QuestionProgress::default();
@@ -880,6 +908,29 @@ mod tests {
                 .filter(|r| r.at < 10.0)
                 .count()
         );
+    }
+
+    #[test]
+    fn impossible_reviews_are_refused() {
+        let file = |at: f64, ticks: &str| {
+            format!(
+                r#"{{"format":"pyprep-progress","version":2,"exported_at":1.8e12,"questions":{{"q":{{"seen":1,"grades":[{{"grade":3,"at":{at}{ticks}}}]}}}}}}"#
+            )
+        };
+        assert!(import(&file(1.7e12, "")).is_ok());
+        assert!(import(&file(1.7e12, r#","ticks":{"said":5,"of":3}"#)).is_ok());
+        for bad in [
+            file(4.1e12, ""), // 2099, after the export
+            file(1e20, ""),
+            file(-1e15, ""),
+            file(1.7e12, r#","ticks":{"said":4294967295,"of":200}"#),
+            file(1.7e12, r#","ticks":{"said":8,"of":3}"#),
+        ] {
+            assert!(
+                matches!(import(&bad), Err(ImportError::Malformed(_))),
+                "{bad}"
+            );
+        }
     }
 
     #[test]
