@@ -22,7 +22,8 @@
 // - activate: deletes this folder's caches of other builds and Pyodide versions, then takes
 //   control of open pages.
 // - a new build's worker waits until a page posts {type: 'skip-waiting'} (the learner pressed
-//   Reload on index.html's notice): it never replaces a running version by itself.
+//   Reload on index.html's notice, or the page already runs this build): it never replaces a
+//   running version by itself. {type: 'pins'} is answered on its port with BUILD.pins.
 const BUILD = {"version":"unbuilt","files":[],"pins":[],"pyodide":null}; // written by scripts/post-build.mjs
 
 const SCOPE = new URL(self.registration.scope);
@@ -84,6 +85,8 @@ self.addEventListener('activate', (event) => {
 
 self.addEventListener('message', (event) => {
   if (event.data?.type === 'skip-waiting') self.skipWaiting();
+  // A page asks which build this worker serves (index.html: a page already on it needs no notice).
+  if (event.data?.type === 'pins') event.ports[0]?.postMessage({ pins: BUILD.pins });
 });
 
 self.addEventListener('fetch', (event) => {
