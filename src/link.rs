@@ -518,7 +518,6 @@ impl QuizLink {
         self.selection.resolve(bank)
     }
 
-    /// The pool of question ids this link draws from, in bank order.
     /// The listed ids (`ids=`) this bank has no question for, in the order given.
     pub fn unknown_ids(&self, bank: &Bank) -> Vec<String> {
         self.ids
@@ -529,6 +528,7 @@ impl QuizLink {
             .collect()
     }
 
+    /// The pool of question ids this link draws from, in bank order.
     pub fn pool(&self, bank: &Bank) -> Result<Vec<String>, LinkError> {
         let slugs = self.resolve_categories(bank)?;
         let pool: Vec<String> = bank

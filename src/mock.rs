@@ -451,8 +451,9 @@ impl MockSession {
         if self.clock.running() {
             self.clock.pause(now);
         }
-        if !self.quiz.finished() && self.question.running() {
-            // The question on screen when the interview ended: its time counts, ungraded.
+        if !self.quiz.finished() {
+            // The question on screen when the interview ended (running or paused): its time
+            // counts, ungraded.
             self.spent_ms[self.quiz.index] += self.question.elapsed(now);
         }
         self.question = Stopwatch::default();
@@ -468,7 +469,8 @@ impl MockSession {
             level: self.level,
             minutes: self.minutes,
             route: self.route.clone(),
-            total_secs: (self.clock.banked_ms / 1000.0).round() as u32,
+            // Whole seconds as the clocks show them (rounded down).
+            total_secs: (self.clock.banked_ms / 1000.0).floor() as u32,
             items: self
                 .plan
                 .iter()
@@ -478,7 +480,7 @@ impl MockSession {
                     id: p.id.clone(),
                     stage: p.stage.clone(),
                     grade: *g,
-                    spent_secs: (ms / 1000.0).round() as u32,
+                    spent_secs: (ms / 1000.0).floor() as u32,
                     suggested_secs: p.suggested_secs,
                 })
                 .collect(),
@@ -919,6 +921,11 @@ mod tests {
         s.apply(MockAction::Quiz(Action::Undo), 60_000.0);
         assert!(!s.ended());
         assert_eq!(s.quiz.index, 0);
+        // Paused, then ended: the paused question's time counts too.
+        let (_, mut paused) = session();
+        paused.apply(MockAction::Pause, 30_000.0);
+        paused.apply(MockAction::End, 90_000.0);
+        assert_eq!(paused.record().unwrap().items[0].spent_secs, 30);
         // The question that was open at End goes on from its 30 s, on its clock and in the
         // report alike (not counted twice).
         grade(&mut s, Grade::Good, 61_000.0);
@@ -955,7 +962,7 @@ mod tests {
         history.merge(&[s.record().unwrap()]);
         let progress = crate::progress::Progress::default();
         let file = crate::progress::export(&progress, &history.records, 1.0);
-        assert!(crate::progress::import(&file).is_ok());
+        assert!(crate::progress::import(&file, 9_000.0).is_ok());
         let back = import_records(&file);
         assert_eq!(back, history.records);
         assert_eq!(MockHistory::default().new_in(&back), 1);

@@ -382,11 +382,10 @@ impl std::fmt::Display for ImportError {
 
 /// Review times are milliseconds since 1970: none is negative.
 const EARLIEST_REVIEW: f64 = 0.0;
-/// 2100-01-01: a bound on review times when a file says nothing of when it was made.
-const LATEST_REVIEW: f64 = 4_102_444_800_000.0;
 
-/// Reads an export file (or a stored progress value). Never panics; any error changes nothing.
-pub fn import(text: &str) -> Result<Progress, ImportError> {
+/// Reads an export file (or a stored progress value) at `now`. Never panics; any error changes
+/// nothing.
+pub fn import(text: &str, now: f64) -> Result<Progress, ImportError> {
     if text.len() > IMPORT_LIMIT {
         return Err(ImportError::TooLarge(text.len()));
     }
@@ -419,13 +418,13 @@ pub fn import(text: &str) -> Result<Progress, ImportError> {
     if version < u64::from(<Progress as Stored>::OLDEST) {
         return Err(ImportError::Malformed(format!("unknown version {version}")));
     }
-    // No review follows the export (a day's leeway for clocks) or has a negative time; a
-    // stored value has no export time, so only a bound far ahead.
+    // No review follows the export or now (a day's leeway for clocks), or has a negative time.
     let latest = value
         .get("exported_at")
         .and_then(serde_json::Value::as_f64)
         .filter(|t| t.is_finite())
-        .map_or(LATEST_REVIEW, |t| t + crate::schedule::DAY_MS);
+        .map_or(now, |t| t.min(now))
+        + crate::schedule::DAY_MS;
     let mut progress: Progress =
         serde_json::from_value(value).map_err(|e| ImportError::Malformed(e.to_string()))?;
     for (id, q) in &progress.questions {
@@ -849,9 +848,9 @@ mod tests {
         p.record_grade("b", Grade::Again, 2.0, None);
         let file = export(&p, &[], 99.0);
         assert!(file.contains(r#""format": "pyprep-progress""#));
-        assert_eq!(import(&file), Ok(p.clone()));
+        assert_eq!(import(&file, 99.0), Ok(p.clone()));
         // A stored value (copied from the browser) imports too.
-        assert_eq!(import(&encode(&p)), Ok(p.clone()));
+        assert_eq!(import(&encode(&p), 99.0), Ok(p.clone()));
         let preview = preview_import(&Progress::default(), &p, |id| id == "a");
         assert_eq!(
             preview,
@@ -915,8 +914,16 @@ mod tests {
                 r#"{{"format":"pyprep-progress","version":2,"exported_at":1.8e12,"questions":{{"q":{{"seen":1,"grades":[{{"grade":3,"at":{at}{ticks}}}]}}}}}}"#
             )
         };
-        assert!(import(&file(1.7e12, "")).is_ok());
-        assert!(import(&file(1.7e12, r#","ticks":{"said":5,"of":3}"#)).is_ok());
+        let now = 1.9e12;
+        assert!(import(&file(1.7e12, ""), now).is_ok());
+        assert!(import(&file(1.7e12, r#","ticks":{"said":5,"of":3}"#), now).is_ok());
+        // A file that claims to come from the future is held to now.
+        let ahead = file(4.07e12, "").replace("1.8e12", "4.07e12");
+        assert!(matches!(
+            import(&ahead, now),
+            Err(ImportError::Malformed(_))
+        ));
+        assert!(import(&ahead, 4.1e12).is_ok());
         for bad in [
             file(4.1e12, ""), // 2099, after the export
             file(1e20, ""),
@@ -924,7 +931,7 @@ mod tests {
             file(1.7e12, r#","ticks":{"said":4294967295,"of":200}"#),
         ] {
             assert!(
-                matches!(import(&bad), Err(ImportError::Malformed(_))),
+                matches!(import(&bad, now), Err(ImportError::Malformed(_))),
                 "{bad}"
             );
         }
@@ -945,16 +952,17 @@ mod tests {
                 ImportError::Newer(9),
             ),
         ] {
-            assert_eq!(import(text), Err(expected), "{text}");
+            assert_eq!(import(text, 9.0), Err(expected), "{text}");
         }
         assert!(matches!(
             import(
-                r#"{"format":"pyprep-progress","version":2,"questions":{"a":{"grades":[{"grade":7,"at":1}]}}}"#
+                r#"{"format":"pyprep-progress","version":2,"questions":{"a":{"grades":[{"grade":7,"at":1}]}}}"#,
+                9.0
             ),
             Err(ImportError::Malformed(_))
         ));
         assert!(matches!(
-            import(&" ".repeat(IMPORT_LIMIT + 1)),
+            import(&" ".repeat(IMPORT_LIMIT + 1), 0.0),
             Err(ImportError::TooLarge(_))
         ));
         for e in [

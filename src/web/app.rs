@@ -372,8 +372,10 @@ pub fn App(props: &AppProps) -> Html {
                 Page::Mock(Ok(link)) => html! { <MockPage {link} /> },
                 Page::Mock(Err(e)) => html! {
                     <ErrorPage title="This interview link doesn't work" message={error_text(&e.to_string(), &display)} home={home.clone()}>
-                        <a class="button" href={format!("#{}", crate::mock::MockLink { display: display.clone(), ..Default::default() }.route())}>
-                            {"Set up an interview"}</a>
+                        if !display.lock {
+                            <a class="button" href={format!("#{}", crate::mock::MockLink { display: display.clone(), ..Default::default() }.route())}>
+                                {"Set up an interview"}</a>
+                        }
                     </ErrorPage>
                 },
                 Page::Challenge(id) => html! { <ChallengePage {id} /> },

@@ -86,6 +86,13 @@ async function open(path, { viewport = { width: 1280, height: 900 }, init } = {}
 
 const heightOf = (page, sel) => page.$eval(sel, (f) => f.getBoundingClientRect().height);
 
+/** Waits until `locator`'s element has the focus (fails on the test's timeout otherwise). */
+const focusedOn = (locator) =>
+  locator.evaluate((el) => new Promise((ok) => {
+    const check = () => (el.ownerDocument.activeElement === el ? ok() : setTimeout(check, 20));
+    check();
+  }));
+
 async function untilHeight(page, sel, pred, what) {
   await page.waitForFunction(
     ([s, src]) => new Function('h', `return ${src}`)(document.querySelector(s).getBoundingClientRect().height),
@@ -419,10 +426,13 @@ test('a locked careers embed: same questions for every visitor, no way out, its 
       }
       if (visitor === 2 && g === 'Missed it') {
         // Ending early is for good here: it asks first, and "Keep going" goes on.
-        await frame.getByRole('button', { name: 'End the quiz here…' }).click();
+        await frame.getByRole('button', { name: 'End the quiz here…' }).press('Enter');
         const ask = frame.getByRole('group', { name: 'End the quiz?' });
         await ask.getByText("End now? 2 questions won't be graded, and this can't be undone.").waitFor();
-        await ask.getByRole('button', { name: 'Keep going' }).click();
+        // The focus goes to the safe answer, and back to the button when it is taken.
+        await focusedOn(ask.getByRole('button', { name: 'Keep going' }));
+        await ask.getByRole('button', { name: 'Keep going' }).press('Enter');
+        await focusedOn(frame.getByRole('button', { name: 'End the quiz here…' }));
         await frame.getByText('Question 2 of 3').first().waitFor();
         assert.equal(await frame.getByRole('button', { name: 'Reveal answer' }).count(), 1);
       }

@@ -58,6 +58,12 @@ test('one tap chooses one category, more taps several, and All is one tap away (
     await page.locator('h1.prompt').waitFor();
     assert.match(v.hash, /^#\/quiz\/testing\?/);
     assert.equal(await v.counterText(), 'Question 1 of 4');
+    // "Change categories" from a quiz of All comes back to All, not to the drawn questions'.
+    await v.goto('#/quiz/all?n=5&seed=allback');
+    await page.locator('h1.prompt').waitFor();
+    await page.getByRole('link', { name: 'Change categories' }).click();
+    await start(page).waitFor();
+    assert.deepEqual(await pressed(page), ['All', 'All levels']);
   });
 });
 

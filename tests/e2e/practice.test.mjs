@@ -86,6 +86,11 @@ test('ticks suggest a grade, Undo takes it back; export, reset and import keep t
     await input.setInputFiles(broken);
     assert.match(await page.getByRole('alert').innerText(), /cut off/);
 
+    // A preview cancelled: nothing changes, the focus is back on the file button.
+    await input.setInputFiles(file);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.waitForFunction(() => document.activeElement?.type === 'file');
+
     // Import: a preview, then the same numbers as before.
     await input.setInputFiles(file);
     assert.match(await page.locator('.import .confirm').innerText(), /3 questions will gain 3 new reviews/);

@@ -172,6 +172,10 @@ test('a locked mock interview (a careers page) offers no way away and no Undo', 
     await page.getByRole('heading', { name: 'Interview report' }).waitFor();
     assert.equal(await page.locator('main a[href]').count(), 0, 'no link away from the interview');
     assert.equal(await page.getByRole('button', { name: /Undo/ }).count(), 0);
+    // A locked link that doesn't work says so, with nothing leading away either.
+    await v.goto('#/mock?level=junior&len=17&seed=x&embed=1&lock=1');
+    await page.getByRole('heading', { name: "This interview link doesn't work" }).waitFor();
+    assert.equal(await page.locator('main a[href]').count(), 0, 'no "Set up an interview"');
   });
 });
 

@@ -149,7 +149,7 @@ fn ImportFile() -> Html {
                 state.set(match picked {
                     Ok(None) => Import::Idle,
                     Err(why) => Import::Failed(why),
-                    Ok(Some((name, text))) => match import(&text) {
+                    Ok(Some((name, text))) => match import(&text, crate::web::now_ms()) {
                         Err(e) => Import::Failed(format!("“{name}”: {e}")),
                         Ok(incoming) => {
                             let preview = preview_import(&store.progress(), &incoming, |id| {
@@ -175,10 +175,12 @@ fn ImportFile() -> Html {
     let refocus = use_mut_ref(|| false);
     {
         let (result, input, refocus) = (result.clone(), input.clone(), refocus.clone());
+        // On every change of step (Cancel goes from the preview back to nothing shown).
         let done = matches!(*state, Import::Done(_));
-        use_effect_with(done, move |done| {
+        let step = std::mem::discriminant(&*state);
+        use_effect_with(step, move |_| {
             if std::mem::take(&mut *refocus.borrow_mut()) {
-                crate::web::focus(if *done { &result } else { &input });
+                crate::web::focus(if done { &result } else { &input });
             }
         });
     }

@@ -335,7 +335,7 @@ fn Editing(props: &WorkspaceProps) -> Html {
             </div>
             if !hints.is_empty() {
                 <div class="hints">
-                    <h3>{"Hints"}</h3>
+                    <h2>{"Hints"}</h2>
                     if *hints_shown > 0 {
                         <ol>
                             { for hints.iter().take(*hints_shown).enumerate().map(|(i, h)| {

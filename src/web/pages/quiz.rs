@@ -260,7 +260,14 @@ fn Quiz(props: &QuizProps) -> Html {
             }
         });
     }
+    // Ending a locked quiz asks first: the question asked, and the focus on its safe answer.
     let confirm_end = use_state(|| false);
+    let (end_ref, keep_ref) = (use_node_ref(), use_node_ref());
+    {
+        // Asked about one question, not the next: a grade meanwhile closes it.
+        let confirm_end = confirm_end.clone();
+        use_effect_with(session.index, move |_| confirm_end.set(false));
+    }
     let dispatch = {
         let session = session.clone();
         let store = ctx.store.clone();
@@ -324,10 +331,14 @@ fn Quiz(props: &QuizProps) -> Html {
         },
     );
     let change = {
-        // Home opens with this quiz's categories ticked, ready to adjust.
+        // Home opens with this quiz's categories ticked, ready to adjust: those its link chose
+        // ("all" stays all), or for a set of listed questions, theirs.
         let route = home_route(&ctx.display);
         let store = ctx.store.clone();
-        let categories = session.categories(bank);
+        let categories = Some(&props.link)
+            .filter(|l| l.ids.is_none())
+            .and_then(|l| l.resolve_categories(bank).ok())
+            .unwrap_or_else(|| session.categories(bank));
         Callback::from(move |e: MouseEvent| {
             e.prevent_default();
             let mut settings = store.settings();
@@ -358,23 +369,30 @@ fn Quiz(props: &QuizProps) -> Html {
             };
         }
         if !*confirm_end {
-            let confirm_end = confirm_end.clone();
+            let (confirm_end, keep_ref) = (confirm_end.clone(), keep_ref.clone());
+            let ask = Callback::from(move |_| {
+                confirm_end.set(true);
+                crate::web::focus_after_render(keep_ref.clone());
+            });
             return html! {
-                <button type="button" class="link-button end" onclick={Callback::from(move |_| confirm_end.set(true))}>
+                <button type="button" class="link-button end" onclick={ask} ref={end_ref.clone()}>
                     {"End the quiz here…"}
                 </button>
             };
         }
         let left = session.len() - session.graded();
         let keep = {
-            let confirm_end = confirm_end.clone();
-            Callback::from(move |_: MouseEvent| confirm_end.set(false))
+            let (confirm_end, end_ref) = (confirm_end.clone(), end_ref.clone());
+            Callback::from(move |_: MouseEvent| {
+                confirm_end.set(false);
+                crate::web::focus_after_render(end_ref.clone());
+            })
         };
         html! {
             <span class="confirm end" role="group" aria-label="End the quiz?">
                 <span>{ format!("End now? {left} {} won't be graded, and this can't be undone.", if left == 1 { "question" } else { "questions" }) }</span>
                 <button type="button" class="button danger" onclick={end}>{"End the quiz"}</button>
-                <button type="button" class="button subtle" onclick={keep}>{"Keep going"}</button>
+                <button type="button" class="button subtle" onclick={keep} ref={keep_ref.clone()}>{"Keep going"}</button>
             </span>
         }
     });
