@@ -168,7 +168,17 @@ test('a locked mock interview (a careers page) offers no way away and no Undo', 
     await revealAndGrade(v, 'Missed it');
     await page.keyboard.press('u');
     assert.equal((await counter(page)).i, 2, 'U takes nothing back');
+    // Ending asks first (it is for good): Keep going keeps the question, then it ends.
     await page.getByRole('button', { name: 'End interview' }).click();
+    const ask = page.getByRole('group', { name: 'End the interview?' });
+    await ask.getByText(/^End the interview now\? \d+ questions won't be graded\.$/).waitFor();
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Keep going');
+    await ask.getByRole('button', { name: 'Keep going' }).click();
+    assert.equal((await counter(page)).i, 2);
+    await page.locator('.notes textarea').fill('half an answer');
+    await page.getByRole('button', { name: 'End interview' }).click();
+    await ask.getByText(/won't be graded\. Your notes on this question aren't kept\.$/).waitFor();
+    await ask.getByRole('button', { name: 'End the interview' }).click();
     await page.getByRole('heading', { name: 'Interview report' }).waitFor();
     assert.equal(await page.locator('main a[href]').count(), 0, 'no link away from the interview');
     assert.equal(await page.getByRole('button', { name: /Undo/ }).count(), 0);
@@ -222,6 +232,11 @@ test('screens of a mock interview at 320 and 1280 px', async () => {
       await v.goto('#/mock?level=mid&len=30&seed=look');
       await v.page.locator('.mock-head').waitFor();
       assert.ok((await v.scrollWidth()) <= width, `no sideways scrolling at ${width}px`);
+      // After a grade the header holds Pause, End and Undo; asked to end, the question too.
+      await revealAndGrade(v, 'Got it');
+      await v.page.getByRole('button', { name: 'End interview' }).click();
+      await v.page.getByRole('group', { name: 'End the interview?' }).waitFor();
+      assert.ok((await v.scrollWidth()) <= width, `no sideways scrolling at ${width}px with Undo and the question`);
       await v.page.screenshot({ path: `${SHOTS}/mock-question-${width}.png`, fullPage: true });
       assert.deepEqual(await seriousViolations(v.page, `mock question ${width}`), []);
       await v.goto('#/mock');

@@ -112,11 +112,18 @@ pub fn CodeEditor(props: &CodeEditorProps) -> Html {
             html! { <span {class}>{ n }</span> }
         })
         .collect();
+    // Left, the view goes back to the lines' starts: scrolled sideways, Python's indentation
+    // would read wrong.
+    let onblur = Callback::from(|e: FocusEvent| {
+        if let Some(t) = e.target_dyn_into::<web_sys::HtmlTextAreaElement>() {
+            t.set_scroll_left(0);
+        }
+    });
     html! {
         <div class="editor">
             <div class="editor-gutter" aria-hidden="true">{ numbers }</div>
             <textarea class="editor-text" ref={props.editor_ref.clone()} value={props.value.clone()}
-                {oninput} {onkeydown} aria-label={props.label.clone()}
+                {oninput} {onkeydown} {onblur} aria-label={props.label.clone()}
                 aria-describedby="editor-keys" rows={(lines + 1).max(12).to_string()}
                 spellcheck="false" autocapitalize="off" autocomplete="off" autocorrect="off"
                 wrap="off" translate="no" />

@@ -260,6 +260,15 @@ fn Interview(props: &InterviewProps) -> Html {
     let paused_heading = use_node_ref();
     let answer_heading = use_node_ref();
     let tick = use_force_update();
+    let confirm_end = use_state(|| false);
+    let (end_ref, keep_ref) = (use_node_ref(), use_node_ref());
+    {
+        // Asked about this question: a grade or a pause meanwhile closes it.
+        let confirm_end = confirm_end.clone();
+        use_effect_with((session.quiz.index, session.paused()), move |_| {
+            confirm_end.set(false)
+        });
+    }
     {
         // Started by a click (Start, Another interview): the first question takes the focus.
         let heading = heading.clone();
@@ -402,10 +411,41 @@ fn Interview(props: &InterviewProps) -> Html {
             })
         })
     };
+    // Ending is for good (a reviewer may Undo a grade, not the end), so it asks first; the
+    // focus goes to the safe answer and back.
     let end = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.emit(MockAction::End))
+        let (confirm_end, keep_ref) = (confirm_end.clone(), keep_ref.clone());
+        Callback::from(move |_: MouseEvent| {
+            confirm_end.set(true);
+            crate::web::focus_after_render(keep_ref.clone());
+        })
     };
+    let confirm = (*confirm_end).then(|| {
+        let left = session.quiz.len() - session.quiz.graded();
+        let notes = if session.quiz.notes.trim().is_empty() {
+            ""
+        } else {
+            " Your notes on this question aren't kept."
+        };
+        let end = {
+            let dispatch = dispatch.clone();
+            Callback::from(move |_: MouseEvent| dispatch.emit(MockAction::End))
+        };
+        let keep = {
+            let (confirm_end, end_ref) = (confirm_end.clone(), end_ref.clone());
+            Callback::from(move |_: MouseEvent| {
+                confirm_end.set(false);
+                crate::web::focus_after_render(end_ref.clone());
+            })
+        };
+        html! {
+            <div class="confirm end" role="group" aria-label="End the interview?">
+                <span>{ format!("End the interview now? {left} {} won't be graded.{notes}", if left == 1 { "question" } else { "questions" }) }</span>
+                <button type="button" class="button danger" onclick={end}>{"End the interview"}</button>
+                <button type="button" class="button subtle" onclick={keep} ref={keep_ref.clone()}>{"Keep going"}</button>
+            </div>
+        }
+    });
     // As in a quiz: the last grade can be taken back (also with U), never in a locked one.
     let undo = session
         .quiz
@@ -468,12 +508,13 @@ fn Interview(props: &InterviewProps) -> Html {
                     <button class="button subtle" onclick={pause.clone()} aria-pressed={session.paused().to_string()}>
                         { if session.paused() { "Resume" } else { "Pause" } }
                     </button>
-                    <button class="button subtle" onclick={end}>{"End interview"}</button>
+                    <button class="button subtle" onclick={end} ref={end_ref.clone()} aria-expanded={confirm.is_some().to_string()}>{"End interview"}</button>
                     if let Some(undo) = undo {
                         { undo }
                     }
                 </div>
             </header>
+            { for confirm }
             // Said once when the question runs over (the timers themselves stay quiet).
             <p class="visually-hidden" aria-live="polite">
                 { if over { "Over the suggested time for this question. Wrap up when you are ready." } else { "" } }
