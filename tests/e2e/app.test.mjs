@@ -287,7 +287,7 @@ test('bad links show a clear error page with a way home', async () => {
     assert.equal(v.hash, '#/quiz/nope', 'the link stays as written (no seed is added)');
     assert.equal(await page.title(), "This quiz link doesn't work · PyPrep");
     await v.goto('#/quiz/core?ids=gone-1,gone-2');
-    await alert.getByText('None of the questions this link lists is in these categories').waitFor();
+    await alert.getByText('None of the questions this link lists is in this question bank').waitFor();
     await v.settle();
     assert.equal(v.hash, '#/quiz/core?ids=gone-1,gone-2', 'no seed is added to a link that cannot work');
     await v.goto('#/quiz/core?n=%E2%80%AE12x');
