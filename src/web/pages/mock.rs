@@ -632,15 +632,16 @@ fn Report(props: &ReportProps) -> Html {
             if !report.stages.is_empty() {
                 <h2>{"Stages, weakest first"}</h2>
                 <div class="table-wrap" tabindex="0" role="region" aria-label="Stages">
-                    <table class="stats">
+                    // Stacked rows on phones, as the dashboard's table (`by-cat`).
+                    <table class="stats by-cat">
                         <thead><tr><th scope="col">{"Stage"}</th><th scope="col">{"Graded"}</th><th scope="col">{"Score"}</th><th scope="col">{"Time / suggested"}</th></tr></thead>
                         <tbody>
                             { for report.stages.iter().map(|s| html! {
                                 <tr>
                                     <th scope="row">{ stage_title(&ctx.loaded, &s.stage) }</th>
-                                    <td>{ s.graded }</td>
-                                    <td>{ format!("{}%", s.percent()) }</td>
-                                    <td>{ format!("{} / {}", secs_text(s.spent_secs), secs_text(s.suggested_secs)) }</td>
+                                    <td data-label="Graded">{ s.graded }</td>
+                                    <td data-label="Score">{ format!("{}%", s.percent()) }</td>
+                                    <td data-label="Time / suggested">{ format!("{} / {}", secs_text(s.spent_secs), secs_text(s.suggested_secs)) }</td>
                                 </tr>
                             }) }
                         </tbody>

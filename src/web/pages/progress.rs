@@ -118,7 +118,7 @@ fn CategoryTable(props: &StatsProps) -> Html {
     html! {
         <section class="card" aria-labelledby="by-cat-h">
             <h2 id="by-cat-h">{"By category"}</h2>
-            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="by-cat-h">
+            <div class="table-wrap" tabindex="0" role="region" aria-label="By category, table">
                 <table class="stats by-cat">
                     <thead><tr>
                         <th scope="col">{"Category"}</th>
@@ -263,7 +263,7 @@ fn MockHistory() -> Html {
     html! {
         <section class="card" aria-labelledby="mocks-h">
             <h2 id="mocks-h">{"Mock interviews"}</h2>
-            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="mocks-h">
+            <div class="table-wrap" tabindex="0" role="region" aria-label="Mock interviews, table">
                 <table class="stats mocks">
                     <thead><tr>
                         <th scope="col">{"Date"}</th>
