@@ -115,6 +115,38 @@ pub fn reveal_button(onclick: Callback<MouseEvent>) -> Html {
     }
 }
 
+/// Asks before ending a quiz or an interview for good: `question`, then "End the {what}" and
+/// "Keep going", which has the focus (`keep_ref`) and, pressed, closes this (`open`) and gives
+/// the focus back to the button that asked (`asked_by`).
+pub fn end_confirm(
+    what: &str,
+    question: String,
+    end: Callback<MouseEvent>,
+    open: &UseStateHandle<bool>,
+    keep_ref: &NodeRef,
+    asked_by: &NodeRef,
+) -> Html {
+    let keep = {
+        let (open, asked_by) = (open.clone(), asked_by.clone());
+        Callback::from(move |_: MouseEvent| {
+            open.set(false);
+            crate::web::focus_after_render(asked_by.clone());
+        })
+    };
+    html! {
+        <span class="confirm end" role="group" aria-label={format!("End the {what}?")}>
+            <span>{ question }</span>
+            <button type="button" class="button danger" onclick={end}>{ format!("End the {what}") }</button>
+            <button type="button" class="button subtle" onclick={keep} ref={keep_ref.clone()}>{"Keep going"}</button>
+        </span>
+    }
+}
+
+/// "1 question", "3 questions".
+pub fn questions_text(n: usize) -> String {
+    format!("{n} {}", if n == 1 { "question" } else { "questions" })
+}
+
 /// "Undo last grade" (U), titled with the grade it takes back.
 pub fn undo_button(grade: crate::quiz::Grade, dispatch: Callback<crate::quiz::Action>) -> Html {
     html! {

@@ -11,7 +11,9 @@ use crate::quiz::{Action, Effect};
 use crate::web::adapters::url::navigate;
 use crate::web::components::answer::Answer;
 use crate::web::components::grading::Grading;
-use crate::web::components::question::{reveal_button, undo_button, use_quiz_keys};
+use crate::web::components::question::{
+    end_confirm, questions_text, reveal_button, undo_button, use_quiz_keys,
+};
 use crate::web::components::recorder::Recorder;
 use crate::web::components::workspace::Workspace;
 use crate::web::components::{use_ctx, ErrorPage};
@@ -421,7 +423,7 @@ fn Interview(props: &InterviewProps) -> Html {
         })
     };
     let confirm = (*confirm_end).then(|| {
-        let left = session.quiz.len() - session.quiz.graded();
+        let left = questions_text(session.quiz.len() - session.quiz.graded());
         let notes = if session.quiz.notes.trim().is_empty() {
             ""
         } else {
@@ -431,20 +433,15 @@ fn Interview(props: &InterviewProps) -> Html {
             let dispatch = dispatch.clone();
             Callback::from(move |_: MouseEvent| dispatch.emit(MockAction::End))
         };
-        let keep = {
-            let (confirm_end, end_ref) = (confirm_end.clone(), end_ref.clone());
-            Callback::from(move |_: MouseEvent| {
-                confirm_end.set(false);
-                crate::web::focus_after_render(end_ref.clone());
-            })
-        };
-        html! {
-            <div class="confirm end" role="group" aria-label="End the interview?">
-                <span>{ format!("End the interview now? {left} {} won't be graded.{notes}", if left == 1 { "question" } else { "questions" }) }</span>
-                <button type="button" class="button danger" onclick={end}>{"End the interview"}</button>
-                <button type="button" class="button subtle" onclick={keep} ref={keep_ref.clone()}>{"Keep going"}</button>
-            </div>
-        }
+        let question = format!("End the interview now? {left} won't be graded.{notes}");
+        end_confirm(
+            "interview",
+            question,
+            end,
+            &confirm_end,
+            &keep_ref,
+            &end_ref,
+        )
     });
     // As in a quiz: the last grade can be taken back (also with U), never in a locked one.
     let undo = session

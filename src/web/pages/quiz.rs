@@ -12,7 +12,8 @@ use crate::web::adapters::url::navigate;
 use crate::web::components::answer::Answer;
 use crate::web::components::grading::Grading;
 use crate::web::components::question::{
-    question_view, quiz_header, reveal_button, undo_button, use_quiz_keys, QuestionView,
+    end_confirm, question_view, questions_text, quiz_header, reveal_button, undo_button,
+    use_quiz_keys, QuestionView,
 };
 use crate::web::components::recorder::Recorder;
 use crate::web::components::{link_error, use_ctx, QUIZ_LINK_ERROR};
@@ -380,21 +381,9 @@ fn Quiz(props: &QuizProps) -> Html {
                 </button>
             };
         }
-        let left = session.len() - session.graded();
-        let keep = {
-            let (confirm_end, end_ref) = (confirm_end.clone(), end_ref.clone());
-            Callback::from(move |_: MouseEvent| {
-                confirm_end.set(false);
-                crate::web::focus_after_render(end_ref.clone());
-            })
-        };
-        html! {
-            <span class="confirm end" role="group" aria-label="End the quiz?">
-                <span>{ format!("End now? {left} {} won't be graded, and this can't be undone.", if left == 1 { "question" } else { "questions" }) }</span>
-                <button type="button" class="button danger" onclick={end}>{"End the quiz"}</button>
-                <button type="button" class="button subtle" onclick={keep} ref={keep_ref.clone()}>{"Keep going"}</button>
-            </span>
-        }
+        let left = questions_text(session.len() - session.graded());
+        let question = format!("End now? {left} won't be graded, and this can't be undone.");
+        end_confirm("quiz", question, end, &confirm_end, &keep_ref, &end_ref)
     });
     let change_href = format!("#{}", home_route(&ctx.display));
     if session.finished() {
