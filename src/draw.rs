@@ -21,16 +21,23 @@ pub fn seed_from_token(token: &str) -> u64 {
     })
 }
 
+const TOKEN_LEN: usize = 8;
+const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+
 /// A fresh token (8 base-36 characters) from any random 64-bit value.
 pub fn token_from_random(mut r: u64) -> String {
-    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
-    (0..8)
+    (0..TOKEN_LEN)
         .map(|_| {
             let d = DIGITS[(r % 36) as usize] as char;
             r /= 36;
             d
         })
         .collect()
+}
+
+/// Whether `token` has the shape `token_from_random` gives (a seed the app may have drawn).
+pub fn looks_drawn(token: &str) -> bool {
+    token.len() == TOKEN_LEN && token.bytes().all(|b| DIGITS.contains(&b))
 }
 
 pub struct SplitMix64(u64);
@@ -154,6 +161,8 @@ mod tests {
         assert!(!is_valid_seed(&"x".repeat(65)));
         let t = token_from_random(u64::MAX);
         assert_eq!(t.len(), 8);
+        assert!(looks_drawn(&t) && looks_drawn(&token_from_random(7)));
+        assert!(!looks_drawn("team1") && !looks_drawn("ACME2025"));
         assert!(is_valid_seed(&t));
     }
 }

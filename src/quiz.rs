@@ -448,13 +448,10 @@ pub fn seed_to_resume<'a>(
             };
             let seed = drawn.seed?;
             // Saved before the mark was kept: a seed of the app's own making counts as drawn.
-            let app_made = || {
-                seed.len() == 8
-                    && seed
-                        .bytes()
-                        .all(|b| b.is_ascii_digit() || b.is_ascii_lowercase())
-            };
-            if !s.seed_drawn.unwrap_or_else(app_made) {
+            if !s
+                .seed_drawn
+                .unwrap_or_else(|| crate::draw::looks_drawn(&seed))
+            {
                 return None;
             }
             let same = session_key(&QuizLink {

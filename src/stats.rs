@@ -226,20 +226,16 @@ pub struct DueSummary {
     pub next_in_days: Option<f64>,
 }
 
-/// `levels`: the chosen levels, none meaning all (as the review session's link draws them).
+/// `ids`: the questions counted (a quiz link's pool, as its review session draws them).
 pub fn due_summary(
     bank: &Bank,
     progress: &Progress,
-    slugs: &[String],
-    levels: &[crate::bank::Difficulty],
+    ids: &[String],
     retention: f32,
     now: f64,
 ) -> DueSummary {
     let (mut due, mut new, mut next) = (0, 0, None::<f64>);
-    let chosen = bank
-        .questions_in(slugs)
-        .filter(|q| levels.is_empty() || levels.contains(&q.difficulty));
-    for q in chosen {
+    for q in ids.iter().filter_map(|id| bank.question(id)) {
         match progress.questions.get(&q.id) {
             Some(p) if !p.grades.is_empty() => match p.card(retention) {
                 Some(card) if card.is_due(now) => due += 1,
@@ -394,27 +390,24 @@ mod tests {
         p.record_grade("a2", Grade::Good, 10.0 * DAY_MS, None);
         let s = Scheduler::new(0.9);
         s.refresh(&mut p);
-        let slugs = ["a".to_owned(), "b".to_owned()];
-        let early = due_summary(&bank(), &p, &slugs, &[], 0.9, 1.0 * DAY_MS);
+        let ids = ["a1".to_owned(), "a2".to_owned(), "b1".to_owned()];
+        let early = due_summary(&bank(), &p, &ids, 0.9, 1.0 * DAY_MS);
         assert_eq!((early.due, early.new), (0, 1));
         let next = early.next_in_days.unwrap();
         assert!(
             (next - 1.3065).abs() < 1e-3,
             "a1: Good → 2.3 days, one day gone: {next}"
         );
-        let later = due_summary(&bank(), &p, &slugs, &[], 0.9, 5.0 * DAY_MS);
+        let later = due_summary(&bank(), &p, &ids, 0.9, 5.0 * DAY_MS);
         assert_eq!((later.due, later.new, later.next_in_days), (1, 1, None));
-        // Only the chosen levels count, as the review session draws them.
-        let level = bank().question("a1").unwrap().difficulty;
-        use crate::bank::Difficulty;
-        let other = [Difficulty::Junior, Difficulty::Mid, Difficulty::Senior]
-            .into_iter()
-            .find(|&d| d != level)
-            .unwrap();
-        let at_level = due_summary(&bank(), &p, &slugs, &[level], 0.9, 5.0 * DAY_MS);
-        assert_eq!(at_level.due, 1);
-        let elsewhere = due_summary(&bank(), &p, &["a".to_owned()], &[other], 0.9, 5.0 * DAY_MS);
-        assert_eq!(elsewhere.due, 0, "a1 is not at that level");
+        // Only the questions given count (the home screen gives its link's pool, levels and all).
+        let without_a1 = ["a2".to_owned(), "b1".to_owned()];
+        let elsewhere = due_summary(&bank(), &p, &without_a1, 0.9, 5.0 * DAY_MS);
+        assert_eq!(
+            (elsewhere.due, elsewhere.new),
+            (0, 1),
+            "a1 is not among them"
+        );
     }
 
     #[test]

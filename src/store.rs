@@ -315,6 +315,10 @@ impl Store {
     pub fn save_progress(&self, p: &Progress) {
         let text = encode(p);
         self.set(PROGRESS_KEY, &text);
+        self.cache_progress(text, p);
+    }
+
+    fn cache_progress(&self, text: String, p: &Progress) {
         *self.progress_cache.borrow_mut() = Some((text, p.clone()));
     }
 
@@ -335,7 +339,7 @@ impl Store {
         f(&mut p);
         let text = encode(&p);
         self.backend.borrow().set(PROGRESS_KEY, &text)?;
-        *self.progress_cache.borrow_mut() = Some((text, p.clone()));
+        self.cache_progress(text, &p);
         Ok(p)
     }
 
@@ -562,6 +566,23 @@ mod tests {
         fn keys(&self) -> Result<Vec<String>, String> {
             self.0.keys()
         }
+    }
+
+    #[test]
+    fn a_write_storage_refuses_changes_nothing_when_all_or_nothing() {
+        let disk = Rc::new(Memory::default());
+        Store::new(Some(Box::new(Shared(disk.clone()))), now)
+            .update_progress(|p| p.record_grade("a", Grade::Good, 1.0, None));
+        let store = Store::new(Some(Box::new(Full(disk.clone()))), now);
+        let refused = store.try_update_progress(|p| p.record_grade("b", Grade::Good, 2.0, None));
+        assert_eq!(refused, Err("QuotaExceededError".into()));
+        assert!(store.is_persistent(), "storage stays in use");
+        assert!(store.notices().is_empty());
+        assert_eq!(store.progress().graded_count(), 1, "as it was");
+        // The ordinary write falls back to memory instead (and says so).
+        store.update_progress(|p| p.record_grade("b", Grade::Good, 2.0, None));
+        assert!(!store.is_persistent());
+        assert_eq!(store.progress().graded_count(), 2);
     }
 
     #[test]

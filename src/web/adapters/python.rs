@@ -43,7 +43,7 @@ thread_local! {
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
     static PYTHON_VERSION: RefCell<Option<String>> = const { RefCell::new(None) };
     /// Whether this deploy has Python: asked once per visit.
-    static AVAILABLE: Cell<Option<bool>> = const { Cell::new(None) };
+    static AVAILABLE: Cell<Option<Runtime>> = const { Cell::new(None) };
     /// A run was sent and has not answered yet.
     static BUSY: Cell<bool> = const { Cell::new(false) };
 }
@@ -238,15 +238,11 @@ pub enum Runtime {
 /// visit (every challenge view asks) unless it got no answer (asked again when back online).
 pub async fn available() -> Runtime {
     if let Some(known) = AVAILABLE.with(Cell::get) {
-        return if known {
-            Runtime::Here
-        } else {
-            Runtime::Missing
-        };
+        return known;
     }
     let found = probe().await;
     if found != Runtime::Unreachable {
-        AVAILABLE.with(|a| a.set(Some(found == Runtime::Here)));
+        AVAILABLE.with(|a| a.set(Some(found)));
     }
     found
 }

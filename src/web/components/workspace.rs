@@ -191,12 +191,7 @@ fn Editing(props: &WorkspaceProps) -> Html {
             .collect();
         let available = *available;
         Callback::from(move |()| {
-            if busy
-                || matches!(
-                    available,
-                    Some(python::Runtime::Missing | python::Runtime::Unreachable)
-                )
-            {
+            if busy || available.is_some_and(|r| r != python::Runtime::Here) {
                 return;
             }
             status.set(if python::loaded_version().is_some() {

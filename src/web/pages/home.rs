@@ -93,28 +93,24 @@ pub fn Home() -> Html {
         })
     };
     let (graded, unfinished) = (*stored).clone();
-    // What the schedule says about the chosen categories: due now, never graded, next due.
+    // The quiz the choices make, and its questions: what Start and Review draw from.
+    let link = link_for(
+        &all,
+        &settings.categories,
+        &settings.levels,
+        settings.count.count(),
+        &ctx.display,
+    );
+    let pool = link.pool(bank).unwrap_or_default();
+    // What the schedule says about those questions: due now, never graded, next due.
     // Read again when the schedule is computed or another tab saves (ctx.revision).
     let schedule = {
         let store = ctx.store.clone();
         let loaded = ctx.loaded.clone();
-        let deps = (
-            ctx.revision,
-            settings.categories.clone(),
-            settings.levels.clone(),
-            graded,
-        );
-        use_memo(deps, move |(_, chosen, levels, _)| {
+        use_memo((ctx.revision, pool.clone(), graded), move |(_, pool, _)| {
             let retention = store.settings().retention();
             let now = crate::web::now_ms();
-            due_summary(
-                &loaded.bank,
-                &store.progress(),
-                chosen,
-                levels,
-                retention,
-                now,
-            )
+            due_summary(&loaded.bank, &store.progress(), pool, retention, now)
         })
     };
     let DueSummary {
@@ -173,14 +169,7 @@ pub fn Home() -> Html {
         let update = update.clone();
         Callback::from(move |_: Event| update(Box::new(move |s| s.count = c)))
     };
-    let link = link_for(
-        &all,
-        &settings.categories,
-        &settings.levels,
-        settings.count.count(),
-        &ctx.display,
-    );
-    let chosen_total = link.pool(bank).map_or(0, |p| p.len());
+    let chosen_total = pool.len();
     let can_start = chosen_total > 0;
     let starting = settings.count.count().resolve(chosen_total);
     let scope = if all_chosen {

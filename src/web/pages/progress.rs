@@ -39,7 +39,7 @@ pub fn ProgressPage() -> Html {
     let stats = use_memo(ctx.revision, move |_| {
         let retention = store.settings().retention();
         let (progress, now) = (store.progress(), crate::web::now_ms());
-        let all = bank.bank.slugs();
+        let all: Vec<String> = bank.bank.questions.iter().map(|q| q.id.clone()).collect();
         (
             Rc::new(dashboard(
                 &bank.bank,
@@ -48,7 +48,7 @@ pub fn ProgressPage() -> Html {
                 now,
                 timezone_offset(),
             )),
-            due_summary(&bank.bank, &progress, &all, &[], retention, now),
+            due_summary(&bank.bank, &progress, &all, retention, now),
             Rc::new(last_notes(progress)),
         )
     });
